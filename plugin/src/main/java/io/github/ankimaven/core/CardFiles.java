@@ -1,0 +1,74 @@
+package io.github.ankimaven.core;
+
+import io.github.ankimaven.core.model.CardFile;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Finds a deck's card files below its source directory with Ant-style include/exclude patterns. */
+public final class CardFiles {
+
+    private CardFiles() {}
+
+    /**
+     * The regular files below {@code sourceDirectory} matching any include and no exclude,
+     * sorted by path; {@code baseDirectory} is what their display paths are relative to.
+     */
+    public static List<CardFile> find(Path baseDirectory, Path sourceDirectory, List<String> includes, List<String> excludes)
+            throws IOException, DeckConfigurationException {
+        if (!Files.isDirectory(sourceDirectory)) {
+            throw new DeckConfigurationException("<sourceDirectory> " + display(baseDirectory, sourceDirectory)
+                    + " does not exist: create it and put the deck's card files (.csv, .tsv) in it, or point <sourceDirectory> to them");
+        }
+        List<PathMatcher> include = matchers(includes);
+        List<PathMatcher> exclude = matchers(excludes);
+        List<CardFile> files = new ArrayList<>();
+        try (Stream<Path> paths = Files.walk(sourceDirectory)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                Path relative = sourceDirectory.relativize(path);
+                if (matchesAny(include, relative) && !matchesAny(exclude, relative)) {
+                    files.add(new CardFile(path, display(baseDirectory, path)));
+                }
+            }
+        }
+        files.sort(Comparator.comparing(CardFile::displayPath));
+        if (files.isEmpty()) {
+            throw new DeckConfigurationException("no card files in " + display(baseDirectory, sourceDirectory) + " match "
+                    + includes + (excludes.isEmpty() ? "" : " (excluding " + excludes + ")")
+                    + ": add a .csv or .tsv file, or change <includes>");
+        }
+        return files;
+    }
+
+    /** A path as shown to users: relative to the base directory when inside it, with '/' separators. */
+    public static String display(Path baseDirectory, Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path base = baseDirectory.toAbsolutePath().normalize();
+        Path shown = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
+        return shown.toString().replace('\\', '/');
+    }
+
+    private static List<PathMatcher> matchers(List<String> patterns) {
+        List<PathMatcher> matchers = new ArrayList<>();
+        for (String pattern : patterns) {
+            String glob = pattern.replace('\\', '/');
+            matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+            // Ant's "**/" also matches no directory at all: "**/*.csv" matches "cards.csv".
+            while (glob.startsWith("**/")) {
+                glob = glob.substring(3);
+                matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+            }
+        }
+        return matchers;
+    }
+
+    private static boolean matchesAny(List<PathMatcher> matchers, Path relative) {
+        return matchers.stream().anyMatch(m -> m.matches(relative));
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.ankimaven.core;
+
+import io.github.ankimaven.core.model.Finding;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The outcome of checking or building a deck.
+ *
+ * @param findings every problem found, sorted by file and line
+ * @param packageFile the written package, or null when nothing was written (a check, or errors)
+ */
+public record DeckReport(int files, int notes, int cards, List<Finding> findings, Path packageFile, long packageBytes) {
+
+    public DeckReport {
+        findings = List.copyOf(findings);
+    }
+
+    public boolean hasErrors() {
+        return findings.stream().anyMatch(Finding::isError);
+    }
+
+    public List<Finding> errors() {
+        return findings.stream().filter(Finding::isError).toList();
+    }
+
+    public List<Finding> warnings() {
+        return findings.stream().filter(f -> !f.isError()).toList();
+    }
+
+    /** How many distinct files the findings of {@code list} are in. */
+    public static long fileCount(List<Finding> list) {
+        return list.stream().map(f -> f.location().file()).distinct().count();
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.ankimaven.core;
+
+import io.github.ankimaven.core.model.CardFile;
+import io.github.ankimaven.core.model.NoteType;
+import io.github.ankimaven.core.model.Severity;
+import java.nio.charset.Charset;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything needed to check and build one deck, in plain Java.
+ *
+ * @param deckName the full deck name ({@code ::} separates parent and child decks)
+ * @param description plain text shown on the deck's overview screen
+ * @param identity what makes this deck's ids and GUIDs unique (by default the project's
+ *     {@code groupId:artifactId}); renaming the deck does not change its notes' identity
+ * @param cardFiles the card files; read in order of their display paths
+ * @param tags tags added to every note
+ * @param buildTime the release's timestamp: note and card {@code mod} and ids
+ */
+public record DeckRequest(
+        String deckName,
+        String description,
+        String identity,
+        List<CardFile> cardFiles,
+        Charset encoding,
+        List<String> tags,
+        NoteType noteType,
+        Severity duplicateTermSeverity,
+        Instant buildTime) {
+
+    public DeckRequest {
+        Objects.requireNonNull(deckName, "deckName");
+        description = description == null ? "" : description;
+        Objects.requireNonNull(identity, "identity");
+        cardFiles = cardFiles.stream().sorted(Comparator.comparing(CardFile::displayPath)).toList();
+        Objects.requireNonNull(encoding, "encoding");
+        tags = List.copyOf(tags);
+        Objects.requireNonNull(noteType, "noteType");
+        Objects.requireNonNull(duplicateTermSeverity, "duplicateTermSeverity");
+        Objects.requireNonNull(buildTime, "buildTime");
+    }
+}

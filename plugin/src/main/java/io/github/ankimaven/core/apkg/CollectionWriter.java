@@ -1,0 +1,194 @@
+package io.github.ankimaven.core.apkg;
+
+import io.github.ankimaven.core.model.Note;
+import io.github.ankimaven.core.text.AnkiText;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+
+/**
+ * Writes a schema-11 Anki collection ({@code collection.anki2}) with SQLite: the tables and
+ * indexes of Anki 2.1, one {@code col} row, and notes and new cards streamed in as they come.
+ * Rows are inserted in input order inside one transaction, so the same input gives the same bytes.
+ */
+final class CollectionWriter implements AutoCloseable {
+
+    private static final int BATCH = 1000;
+    private static final String SCHEMA = """
+            CREATE TABLE col (id integer primary key, crt integer not null, mod integer not null,
+              scm integer not null, ver integer not null, dty integer not null, usn integer not null,
+              ls integer not null, conf text not null, models text not null, decks text not null,
+              dconf text not null, tags text not null);
+            CREATE TABLE notes (id integer primary key, guid text not null, mid integer not null,
+              mod integer not null, usn integer not null, tags text not null, flds text not null,
+              sfld integer not null, csum integer not null, flags integer not null, data text not null);
+            CREATE TABLE cards (id integer primary key, nid integer not null, did integer not null,
+              ord integer not null, mod integer not null, usn integer not null, type integer not null,
+              queue integer not null, due integer not null, ivl integer not null, factor integer not null,
+              reps integer not null, lapses integer not null, left integer not null, odue integer not null,
+              odid integer not null, flags integer not null, data text not null);
+            CREATE TABLE revlog (id integer primary key, cid integer not null, usn integer not null,
+              ease integer not null, ivl integer not null, lastIvl integer not null, factor integer not null,
+              time integer not null, type integer not null);
+            CREATE TABLE graves (usn integer not null, oid integer not null, type integer not null);
+            """;
+    private static final String INDEXES = """
+            CREATE INDEX ix_notes_usn on notes (usn);
+            CREATE INDEX ix_cards_usn on cards (usn);
+            CREATE INDEX ix_revlog_usn on revlog (usn);
+            CREATE INDEX ix_cards_nid on cards (nid);
+            CREATE INDEX ix_cards_sched on cards (did, queue, due);
+            CREATE INDEX ix_revlog_cid on revlog (cid);
+            CREATE INDEX ix_notes_csum on notes (csum);
+            """;
+
+    private final DeckLayout layout;
+    private final List<String> extraTags;
+    private final Connection connection;
+    private final PreparedStatement insertNote;
+    private final PreparedStatement insertCard;
+    private int notes;
+    private int cards;
+    private int pending;
+
+    CollectionWriter(Path file, DeckLayout layout, List<String> extraTags) throws IOException {
+        this.layout = layout;
+        this.extraTags = List.copyOf(extraTags);
+        try {
+            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA page_size = 4096");
+                statement.execute("PRAGMA journal_mode = OFF");
+                statement.execute("PRAGMA synchronous = OFF");
+                statement.execute("PRAGMA locking_mode = EXCLUSIVE");
+                for (String sql : SCHEMA.split(";")) {
+                    if (!sql.isBlank()) {
+                        statement.execute(sql);
+                    }
+                }
+            }
+            connection.setAutoCommit(false);
+            insertNote = connection.prepareStatement("INSERT INTO notes VALUES (?,?,?,?,-1,?,?,?,?,0,'')");
+            insertCard = connection.prepareStatement("INSERT INTO cards VALUES (?,?,?,?,?,-1,0,0,?,0,0,0,0,0,0,0,0,'')");
+        } catch (SQLException e) {
+            throw new IOException("cannot create the Anki collection " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds a note and its new cards (one per template ordinal in {@code cardOrdinals}). */
+    void add(Note note, String guid, List<Integer> cardOrdinals) throws IOException {
+        List<String> fields = new ArrayList<>(note.fields().size());
+        for (String value : note.fields()) {
+            fields.add(AnkiText.normalizeField(AnkiText.escapePlainText(value)));
+        }
+        long noteId = layout.buildMillis() + notes;
+        int position = notes + 1;
+        try {
+            insertNote.setLong(1, noteId);
+            insertNote.setString(2, guid);
+            insertNote.setLong(3, layout.noteTypeId());
+            insertNote.setLong(4, layout.buildSeconds());
+            insertNote.setString(5, tagString(note.tags()));
+            insertNote.setString(6, String.join("\u001f", fields));
+            insertNote.setString(7, AnkiText.stripHtmlPreservingMediaFilenames(fields.get(layout.noteType().sortFieldIndex())));
+            insertNote.setLong(8, AnkiText.fieldChecksum(AnkiText.stripHtmlPreservingMediaFilenames(fields.get(0))));
+            insertNote.addBatch();
+            for (int ord : cardOrdinals) {
+                insertCard.setLong(1, layout.buildMillis() + cards);
+                insertCard.setLong(2, noteId);
+                insertCard.setLong(3, layout.deckId());
+                insertCard.setInt(4, ord);
+                insertCard.setLong(5, layout.buildSeconds());
+                insertCard.setInt(6, position);
+                insertCard.addBatch();
+                cards++;
+            }
+            notes++;
+            if (++pending >= BATCH) {
+                flush();
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot write note " + note.location() + " to the collection: " + e.getMessage(), e);
+        }
+    }
+
+    /** Anki's stored form: tags deduplicated case-insensitively, sorted, padded with spaces. */
+    private String tagString(List<String> noteTags) {
+        TreeMap<String, String> unique = new TreeMap<>();
+        for (List<String> source : List.of(extraTags, noteTags)) {
+            for (String tag : source) {
+                String nfc = Normalizer.normalize(tag, Normalizer.Form.NFC);
+                unique.putIfAbsent(nfc.toLowerCase(Locale.ROOT), nfc);
+            }
+        }
+        return unique.isEmpty() ? "" : " " + String.join(" ", unique.values()) + " ";
+    }
+
+    int notes() {
+        return notes;
+    }
+
+    int cards() {
+        return cards;
+    }
+
+    /** Writes the {@code col} row and the indexes, commits and closes the database. */
+    void finish() throws IOException {
+        try {
+            flush();
+            try (PreparedStatement col = connection.prepareStatement("INSERT INTO col VALUES (1,?,?,?,11,0,0,0,?,?,?,?,'{}')")) {
+                col.setLong(1, collectionCreationSeconds(layout.buildTime()));
+                col.setLong(2, layout.buildMillis());
+                col.setLong(3, layout.buildMillis());
+                col.setString(4, CollectionJson.conf(layout, notes + 1L));
+                col.setString(5, CollectionJson.models(layout));
+                col.setString(6, CollectionJson.decks(layout));
+                col.setString(7, CollectionJson.deckConfigs());
+                col.executeUpdate();
+            }
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : INDEXES.split(";")) {
+                    if (!sql.isBlank()) {
+                        statement.execute(sql);
+                    }
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IOException("cannot finish the Anki collection: " + e.getMessage(), e);
+        }
+    }
+
+    private void flush() throws SQLException {
+        insertNote.executeBatch();
+        insertCard.executeBatch();
+        pending = 0;
+    }
+
+    /** The last 4 am UTC at or before the build: Anki counts days from the collection's creation. */
+    private static long collectionCreationSeconds(Instant buildTime) {
+        var fourAm = buildTime.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).plusHours(4);
+        return (fourAm.toInstant().isAfter(buildTime) ? fourAm.minusDays(1) : fourAm).toEpochSecond();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IOException("cannot close the Anki collection: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,306 @@
+package io.github.ankimaven.core.csv;
+
+import io.github.ankimaven.core.model.CardFile;
+import io.github.ankimaven.core.model.Finding;
+import io.github.ankimaven.core.model.Note;
+import io.github.ankimaven.core.model.NoteType;
+import io.github.ankimaven.core.model.SourceLocation;
+import io.github.ankimaven.core.text.AnkiText;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads one card file (the contract is in the README, "Card files"): optional BOM, {@code #}
+ * comment lines before the header, a header naming the note type's fields plus the optional
+ * {@code tags} and {@code guid} columns, then one note per record in RFC 4180 syntax.
+ *
+ * <p>Every problem becomes a {@link Finding} at the line where its record starts; a row with a
+ * problem is reported, never dropped silently, and never passed on as a note.
+ */
+public final class CardFileReader {
+
+    public static final String TAGS_COLUMN = "tags";
+    public static final String GUID_COLUMN = "guid";
+    private static final int MAX_ENCODING_FINDINGS = 20;
+    private static final int HEADER_LOOKAHEAD = 1 << 20;
+
+    private final NoteType noteType;
+    private final Charset charset;
+
+    public CardFileReader(NoteType noteType, Charset charset) {
+        this.noteType = noteType;
+        this.charset = charset;
+    }
+
+    /** Reads {@code file}, passing each valid row to {@code notes} and each problem to {@code findings}. */
+    public void read(CardFile file, NoteConsumer notes, Consumer<Finding> findings) throws IOException {
+        for (int line : EncodingScanner.invalidLines(file.path(), charset, MAX_ENCODING_FINDINGS)) {
+            findings.accept(Finding.error(new SourceLocation(file.displayPath(), line), "encoding",
+                    "bytes that are not valid " + charset.name() + "; save the file as " + charset.name()
+                            + " or set <encoding> to the file's encoding"));
+        }
+        var decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(Files.newInputStream(file.path()), decoder), 1 << 16)) {
+            skipByteOrderMark(reader);
+            int linesBeforeHeader = skipCommentLines(reader);
+            CSVFormat format = CSVFormat.RFC4180.builder()
+                    .setDelimiter(file.delimiter())
+                    .setIgnoreEmptyLines(false)
+                    .setTrim(false)
+                    .get();
+            try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+                new FileParse(file, parser, linesBeforeHeader, notes, findings).run();
+            }
+        }
+    }
+
+    private static void skipByteOrderMark(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+    }
+
+    /** Skips blank lines and {@code #} comments before the header; returns how many lines it skipped. */
+    private static int skipCommentLines(BufferedReader reader) throws IOException {
+        int skipped = 0;
+        while (true) {
+            reader.mark(HEADER_LOOKAHEAD);
+            String line = reader.readLine();
+            if (line == null || !(line.isBlank() || line.startsWith("#"))) {
+                reader.reset();
+                return skipped;
+            }
+            skipped++;
+        }
+    }
+
+    /** The state of reading one file. */
+    private final class FileParse {
+        private final CardFile file;
+        private final CSVParser parser;
+        private final int lineOffset;
+        private final NoteConsumer notes;
+        private final Consumer<Finding> findings;
+        private int[] fieldColumns;
+        private int tagsColumn = -1;
+        private int guidColumn = -1;
+        private int columnCount;
+
+        FileParse(CardFile file, CSVParser parser, int lineOffset, NoteConsumer notes, Consumer<Finding> findings) {
+            this.file = file;
+            this.parser = parser;
+            this.lineOffset = lineOffset;
+            this.notes = notes;
+            this.findings = findings;
+        }
+
+        void run() throws IOException {
+            Iterator<CSVRecord> records = parser.iterator();
+            boolean headerSeen = false;
+            while (true) {
+                int startLine = lineOffset + (int) parser.getCurrentLineNumber() + 1;
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    error(startLine, "malformed-csv", describeParseError(e));
+                    return;
+                }
+                if (isBlankLine(record)) {
+                    continue;
+                }
+                if (!headerSeen) {
+                    headerSeen = true;
+                    if (!readHeader(record, startLine)) {
+                        return;
+                    }
+                } else {
+                    readRow(record, startLine);
+                }
+            }
+            if (!headerSeen) {
+                error(lineOffset + 1, "missing-header", "missing header: the first line that is not a # comment must name the columns, e.g. "
+                        + expectedHeaderExample());
+            }
+        }
+
+        private boolean readHeader(CSVRecord header, int line) {
+            columnCount = header.size();
+            fieldColumns = new int[noteType.fields().size()];
+            Arrays.fill(fieldColumns, -1);
+            Map<String, Integer> seen = new HashMap<>();
+            boolean ok = true;
+            for (int column = 0; column < header.size(); column++) {
+                String name = header.get(column).strip();
+                Integer previous = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), column);
+                if (previous != null) {
+                    error(line, "header", "column \"" + name + "\" appears twice (columns " + (previous + 1) + " and "
+                            + (column + 1) + ")");
+                    ok = false;
+                    continue;
+                }
+                int field = noteType.fieldIndex(name);
+                if (field >= 0) {
+                    fieldColumns[field] = column;
+                } else if (name.equalsIgnoreCase(TAGS_COLUMN)) {
+                    tagsColumn = column;
+                } else if (name.equalsIgnoreCase(GUID_COLUMN)) {
+                    guidColumn = column;
+                } else {
+                    error(line, "header", (name.isEmpty() ? "empty column name" : "unknown column \"" + name + "\"")
+                            + " (column " + (column + 1) + "); expected columns: " + expectedColumns());
+                    ok = false;
+                }
+            }
+            if (fieldColumns[0] < 0) {
+                error(line, "header", "missing column \"" + noteType.fields().get(0) + "\" (the term); expected columns: "
+                        + expectedColumns());
+                ok = false;
+            }
+            for (int field = 1; ok && field < fieldColumns.length; field++) {
+                if (fieldColumns[field] < 0) {
+                    findings.accept(Finding.warning(new SourceLocation(file.displayPath(), line), "header",
+                            "no column \"" + noteType.fields().get(field) + "\": every note of this file leaves it empty"));
+                }
+            }
+            return ok;
+        }
+
+        private void readRow(CSVRecord record, int line) throws IOException {
+            if (record.size() != columnCount) {
+                error(line, "cell-count", "row has " + record.size() + " " + plural(record.size(), "cell") + " but the header has "
+                        + columnCount + " " + plural(columnCount, "column")
+                        + "; quote cells that contain the separator, a quote or a line break (\"like, this\")");
+                return;
+            }
+            boolean ok = true;
+            List<String> fields = new ArrayList<>(fieldColumns.length);
+            for (int field = 0; field < fieldColumns.length; field++) {
+                String value = fieldColumns[field] < 0 ? "" : normalizeLineBreaks(record.get(fieldColumns[field]));
+                warnAboutControlCharacters(value, noteType.fields().get(field), line);
+                fields.add(value);
+            }
+            if (fields.get(0).isBlank()) {
+                error(line, "empty-term", "empty " + noteType.fields().get(0) + ": every note needs a term");
+                ok = false;
+            }
+            List<String> tags = tagsColumn < 0 ? List.of() : parseTags(record.get(tagsColumn), line);
+            if (tags == null) {
+                ok = false;
+            }
+            String guid = guidColumn < 0 ? null : record.get(guidColumn).strip();
+            if (guid != null && guid.isEmpty()) {
+                guid = null;
+            }
+            if (guid != null && !isValidGuid(guid)) {
+                error(line, "guid", "guid \"" + guid + "\" must be 1 to 64 printable ASCII characters without spaces");
+                ok = false;
+            }
+            if (ok) {
+                notes.accept(new Note(new SourceLocation(file.displayPath(), line), fields, tags, guid));
+            }
+        }
+
+        /** Splits a tags cell; returns null after reporting a tag Anki cannot store. */
+        private List<String> parseTags(String cell, int line) {
+            List<String> tags = new ArrayList<>();
+            boolean ok = true;
+            for (String tag : cell.strip().split("[\\s\\u3000]+")) {
+                if (tag.isEmpty()) {
+                    continue;
+                }
+                String problem = TagRules.problem(tag);
+                if (problem != null) {
+                    error(line, "tag", "tag \"" + TagRules.printable(tag) + "\" " + problem);
+                    ok = false;
+                } else {
+                    String hint = TagRules.hint(tag);
+                    if (hint != null) {
+                        findings.accept(Finding.warning(new SourceLocation(file.displayPath(), line), "tag",
+                                "tag \"" + tag + "\" " + hint));
+                    }
+                    tags.add(tag);
+                }
+            }
+            return ok ? tags : null;
+        }
+
+        private void warnAboutControlCharacters(String value, String fieldName, int line) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (AnkiText.isInvalidFieldChar(c) && c != '\r') {
+                    findings.accept(Finding.warning(new SourceLocation(file.displayPath(), line), "control-character",
+                            fieldName + " contains the control character U+" + String.format("%04X", (int) c)
+                                    + ", which Anki removes; delete it"));
+                    return;
+                }
+            }
+        }
+
+        private void error(int line, String rule, String message) {
+            findings.accept(Finding.error(new SourceLocation(file.displayPath(), line), rule, message));
+        }
+
+        private String describeParseError(RuntimeException e) {
+            String detail = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+            if (detail != null && detail.contains("EOF reached before encapsulated token finished")) {
+                return "unterminated quoted cell: a cell that starts with \" must end with \" (write a quote inside a quoted cell as \"\")";
+            }
+            if (detail != null && detail.contains("Invalid character between encapsulated token and delimiter")) {
+                return "text after a closing quote: a quoted cell must end right after its closing \" (write a quote inside a quoted cell as \"\")";
+            }
+            return "malformed CSV: " + detail;
+        }
+    }
+
+    private static boolean isBlankLine(CSVRecord record) {
+        return record.size() == 1 && record.get(0).isBlank();
+    }
+
+    private static String normalizeLineBreaks(String value) {
+        return value.indexOf('\r') < 0 ? value : value.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    private static boolean isValidGuid(String guid) {
+        return guid.length() <= 64 && guid.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+    }
+
+    private String expectedColumns() {
+        List<String> names = new ArrayList<>(noteType.fields());
+        names.add(TAGS_COLUMN);
+        names.add(GUID_COLUMN);
+        return String.join(", ", names);
+    }
+
+    private String expectedHeaderExample() {
+        return noteType.fields().stream().collect(Collectors.joining(",")) + "," + TAGS_COLUMN;
+    }
+
+    private static String plural(int count, String noun) {
+        return count == 1 ? noun : noun + "s";
+    }
+}

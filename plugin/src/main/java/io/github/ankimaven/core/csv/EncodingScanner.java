@@ -1,0 +1,82 @@
+package io.github.ankimaven.core.csv;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the lines of a file whose bytes are not valid in its declared encoding, so that a bad
+ * byte is reported with its line number instead of as a decoding exception.
+ */
+final class EncodingScanner {
+
+    private EncodingScanner() {}
+
+    /**
+     * The 1-based numbers of the lines holding invalid bytes, at most {@code limit} of them.
+     * Works line by line for encodings in which a line feed is the single byte 0x0A (UTF-8,
+     * ISO-8859-x, windows-125x); for others the whole file is checked and line 1 is reported.
+     */
+    static List<Integer> invalidLines(Path file, Charset charset, int limit) throws IOException {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        List<Integer> lines = new ArrayList<>();
+        if (!isLineFeedSingleByte(charset)) {
+            try {
+                decoder.decode(ByteBuffer.wrap(Files.readAllBytes(file)));
+            } catch (CharacterCodingException e) {
+                lines.add(1);
+            }
+            return lines;
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+            int lineNumber = 1;
+            int b;
+            while (lines.size() < limit) {
+                b = in.read();
+                if (b == '\n' || b < 0) {
+                    if (!isValid(decoder, line)) {
+                        lines.add(lineNumber);
+                    }
+                    if (b < 0) {
+                        break;
+                    }
+                    line.reset();
+                    lineNumber++;
+                } else {
+                    line.write(b);
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static boolean isValid(CharsetDecoder decoder, ByteArrayOutputStream line) {
+        if (line.size() == 0) {
+            return true;
+        }
+        try {
+            decoder.reset().decode(ByteBuffer.wrap(line.toByteArray()));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static boolean isLineFeedSingleByte(Charset charset) {
+        byte[] lf = "\n".getBytes(charset);
+        return lf.length == 1 && lf[0] == '\n' && "A".getBytes(charset).length == 1;
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.ankimaven.core.csv;
+
+/** What Anki accepts in a tag ({@code rslib/src/tags/register.rs}), as messages for authors. */
+final class TagRules {
+
+    private TagRules() {}
+
+    /** Why Anki cannot store {@code tag} as written, or null when it can. */
+    static String problem(String tag) {
+        for (int i = 0; i < tag.length(); i++) {
+            char c = tag.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return "contains the control character U+" + String.format("%04X", (int) c) + ", which Anki removes";
+            }
+        }
+        for (String level : tag.split("::", -1)) {
+            if (level.isBlank()) {
+                return "has an empty level (\"::\" at the start or end, or \"::::\"), which Anki renames to \"blank\"";
+            }
+            if (level.startsWith(":") || level.endsWith(":")) {
+                return "has a stray \":\"; use \"::\" between levels";
+            }
+        }
+        return null;
+    }
+
+    /** A likely mistake worth a warning, or null. */
+    static String hint(String tag) {
+        if (tag.indexOf(',') >= 0 || tag.indexOf(';') >= 0) {
+            return "contains \",\" or \";\": tags are separated by spaces, so this is one tag";
+        }
+        return null;
+    }
+
+    static String printable(String tag) {
+        StringBuilder out = new StringBuilder();
+        tag.chars().forEach(c -> out.append(c < 0x20 || c == 0x7f ? String.format("\\u%04X", c) : String.valueOf((char) c)));
+        return out.toString();
+    }
+}

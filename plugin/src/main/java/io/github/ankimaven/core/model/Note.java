@@ -1,0 +1,23 @@
+package io.github.ankimaven.core.model;
+
+import java.util.List;
+
+/**
+ * One row of a card file, as the author wrote it.
+ *
+ * @param fields plain-text field values in the note type's field order (never null)
+ * @param tags the row's own tags, in the order written
+ * @param explicitGuid the row's {@code guid} cell, or null when the GUID is to be derived
+ */
+public record Note(SourceLocation location, List<String> fields, List<String> tags, String explicitGuid) {
+
+    public Note {
+        fields = List.copyOf(fields);
+        tags = List.copyOf(tags);
+    }
+
+    /** The first field: the term, which identifies the note. */
+    public String term() {
+        return fields.get(0);
+    }
+}

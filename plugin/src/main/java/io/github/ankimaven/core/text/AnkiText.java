@@ -1,0 +1,159 @@
+package io.github.ankimaven.core.text;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Text transformations exactly as Anki performs them, so that what we store is what Anki
+ * would have stored: plain-text escaping, field normalisation, and the sort-field and
+ * checksum computations of {@code rslib/src/text.rs} and {@code rslib/src/notes/mod.rs}.
+ */
+public final class AnkiText {
+
+    private static final Pattern HTML = Pattern.compile(
+            "(<!--.*?-->)|(<style.*?>.*?</style>)|(<script.*?>.*?</script>)|(<.*?>)",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    // Anki's HTML_MEDIA_TAGS: an img/audio/video/object/source tag, reduced to its file name.
+    private static final Pattern MEDIA_TAG = Pattern.compile(
+            "<\\b(?:img|audio|video|object|source)\\b(?:[^>]|\"[^\"]+?\"|'[^']+?')+?\\b(?:src|data)\\b="
+                    + "(?:\"([^\"]+?)\"[^>]*>|'([^']+?)'[^>]*>|([^ >]+?)(?: [^>]*>|>))",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    private static final Pattern ENTITY = Pattern.compile("&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]*));");
+
+    private static final Map<String, String> NAMED_ENTITIES = Map.of(
+            "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", "\u00a0");
+
+    private AnkiText() {}
+
+    /**
+     * Plain text to field HTML, as Anki's CSV import does with "HTML off"
+     * ({@code htmlescape::encode_minimal}, then newlines to {@code <br>}).
+     */
+    public static String escapePlainText(String text) {
+        String normalized = text.replace("\r\n", "\n").replace('\r', '\n');
+        StringBuilder out = new StringBuilder(normalized.length() + 16);
+        for (int i = 0; i < normalized.length(); i++) {
+            char c = normalized.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#x27;");
+                case '\n' -> out.append("<br>");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * What Anki stores for a field: ASCII control characters other than tab and newline
+     * removed, then NFC (Anki's default "normalize note text").
+     */
+    public static String normalizeField(String html) {
+        StringBuilder out = null;
+        for (int i = 0; i < html.length(); i++) {
+            char c = html.charAt(i);
+            if (isInvalidFieldChar(c)) {
+                if (out == null) {
+                    out = new StringBuilder(html.length()).append(html, 0, i);
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        String cleaned = out == null ? html : out.toString();
+        return Normalizer.normalize(cleaned, Normalizer.Form.NFC);
+    }
+
+    /** ASCII control characters other than tab and newline, which Anki deletes from fields. */
+    public static boolean isInvalidFieldChar(char c) {
+        return (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f;
+    }
+
+    /** Anki's {@code strip_html_preserving_media_filenames}: the value of {@code sfld}. */
+    public static String stripHtmlPreservingMediaFilenames(String html) {
+        Matcher media = MEDIA_TAG.matcher(html);
+        StringBuilder replaced = new StringBuilder();
+        while (media.find()) {
+            String name = media.group(1) != null ? media.group(1) : media.group(2) != null ? media.group(2) : media.group(3);
+            media.appendReplacement(replaced, Matcher.quoteReplacement(" " + name + " "));
+        }
+        media.appendTail(replaced);
+        return stripHtml(replaced.toString());
+    }
+
+    /** Anki's {@code strip_html}: tags, comments, styles and scripts removed, entities decoded. */
+    public static String stripHtml(String html) {
+        return decodeEntities(HTML.matcher(html).replaceAll(""));
+    }
+
+    /**
+     * Anki's {@code decode_entities}: only when the text contains {@code &}; on an entity it
+     * cannot decode the text is returned unchanged; no-break spaces become spaces only when
+     * decoding happened (that is Anki's behaviour, and {@code csum} depends on it).
+     */
+    static String decodeEntities(String text) {
+        if (text.indexOf('&') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int last = 0;
+        Matcher entity = ENTITY.matcher(text);
+        int searchFrom = 0;
+        while (true) {
+            int amp = text.indexOf('&', searchFrom);
+            if (amp < 0) {
+                break;
+            }
+            if (!entity.find(amp) || entity.start() != amp) {
+                return text;
+            }
+            String decoded = decodeEntity(entity);
+            if (decoded == null) {
+                return text;
+            }
+            out.append(text, last, amp).append(decoded);
+            last = entity.end();
+            searchFrom = last;
+        }
+        out.append(text, last, text.length());
+        return out.toString().replace('\u00a0', ' ');
+    }
+
+    private static String decodeEntity(Matcher entity) {
+        try {
+            if (entity.group(1) != null) {
+                return new String(Character.toChars(Integer.parseInt(entity.group(1), 16)));
+            }
+            if (entity.group(2) != null) {
+                return new String(Character.toChars(Integer.parseInt(entity.group(2))));
+            }
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return NAMED_ENTITIES.get(entity.group(3));
+    }
+
+    /** Anki's {@code field_checksum}: first 4 bytes of SHA-1 as an unsigned big-endian integer. */
+    public static long fieldChecksum(String strippedText) {
+        byte[] digest = sha1(strippedText.getBytes(StandardCharsets.UTF_8));
+        return ((digest[0] & 0xffL) << 24) | ((digest[1] & 0xffL) << 16) | ((digest[2] & 0xffL) << 8) | (digest[3] & 0xffL);
+    }
+
+    private static byte[] sha1(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-1").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM provides SHA-1", e);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package io.github.ankimaven.maven;
+
+import io.github.ankimaven.core.CardFiles;
+import io.github.ankimaven.core.DeckConfigurationException;
+import io.github.ankimaven.core.DeckReport;
+import io.github.ankimaven.core.DeckRequest;
+import io.github.ankimaven.core.model.NoteType;
+import io.github.ankimaven.core.model.Severity;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What every goal shares: where the card files are, how to read them and what deck they make.
+ * {@link #execute()} skips or runs the goal and translates core exceptions in one place.
+ */
+abstract class AbstractAnkiMojo extends AbstractMojo {
+
+    /** The project whose deck is built. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    /**
+     * Skips every goal of this plugin.
+     *
+     * <p>Default {@code false}; property {@code anki.skip}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "anki.skip", defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * The directory holding the deck's card files.
+     *
+     * <p>Default {@code ${project.basedir}/src/main/anki}; property {@code anki.sourceDirectory}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "anki.sourceDirectory", defaultValue = "${project.basedir}/src/main/anki", required = true)
+    private File sourceDirectory;
+
+    /**
+     * Ant-style patterns, relative to {@code sourceDirectory}, of the card files to read. Files
+     * ending in {@code .tsv} are tab-separated, all others comma-separated.
+     *
+     * <p>Default {@code **}{@code /*.csv} and {@code **}{@code /*.tsv}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<String> includes = List.of("**/*.csv", "**/*.tsv");
+
+    /**
+     * Ant-style patterns, relative to {@code sourceDirectory}, of files not to read even though
+     * they match {@code includes}.
+     *
+     * <p>Default: none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<String> excludes = List.of();
+
+    /**
+     * The character encoding of the card files. A UTF-8 byte order mark is skipped.
+     *
+     * <p>Default {@code UTF-8}; property {@code anki.encoding}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "anki.encoding", defaultValue = "UTF-8")
+    private String encoding;
+
+    /**
+     * The deck's name as learners see it in Anki; {@code ::} separates a parent deck from a
+     * child deck ({@code Computing::Virtualization}). Anki matches decks by name, so renaming
+     * the deck makes learners' new cards land in a new deck.
+     *
+     * <p>Default {@code ${project.name}}; property {@code anki.deckName}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "anki.deckName", defaultValue = "${project.name}")
+    private String deckName;
+
+    /**
+     * The deck's description, shown on its overview screen in Anki. Plain text; line breaks
+     * are kept.
+     *
+     * <p>Default: none; property {@code anki.description}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "anki.description")
+    private String description;
+
+    /**
+     * Tags added to every note, in addition to each row's {@code tags} column. Use {@code ::}
+     * for hierarchy ({@code course::week1}); tags cannot contain spaces.
+     *
+     * <p>Default: none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<String> tags = List.of();
+
+    /**
+     * What makes this deck's note GUIDs and note type ids unique. A note's GUID is derived
+     * from this identity and its normalised term (unless the row has a {@code guid}), so it
+     * stays the same on every build; change it and learners get every note a second time.
+     *
+     * <p>Default {@code ${project.groupId}:${project.artifactId}}; property {@code anki.deckIdentity}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "anki.deckIdentity", defaultValue = "${project.groupId}:${project.artifactId}")
+    private String deckIdentity;
+
+    /**
+     * What two notes with the same term are: {@code error} (fail the build) or {@code warning}.
+     * Terms are the same when equal after Unicode NFC, whitespace normalisation and case
+     * folding. Duplicates reported as warnings still need distinct {@code guid} cells.
+     *
+     * <p>Default {@code error}; property {@code anki.duplicateTerms}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "anki.duplicateTerms", defaultValue = "error")
+    private String duplicateTerms;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping " + goal() + ": anki.skip is true");
+            return;
+        }
+        try {
+            run();
+        } catch (DeckConfigurationException e) {
+            throw new MojoFailureException(goal() + ": " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new MojoExecutionException(goal() + " could not read or write the deck: " + e.getMessage(), e);
+        }
+    }
+
+    /** The goal's name for messages, such as {@code anki:check}. */
+    protected abstract String goal();
+
+    protected abstract void run() throws IOException, DeckConfigurationException, MojoFailureException;
+
+    /** The deck request built from this goal's parameters. */
+    protected DeckRequest deckRequest(Instant buildTime) throws IOException, DeckConfigurationException {
+        var baseDirectory = project.getBasedir().toPath();
+        return new DeckRequest(
+                deckName,
+                description,
+                deckIdentity,
+                CardFiles.find(baseDirectory, sourceDirectory.toPath(), includes, excludes),
+                charset(),
+                tags,
+                NoteType.termDefinition(),
+                duplicateTermSeverity(),
+                buildTime);
+    }
+
+    /** Logs warnings; fails with a summary line and one {@code path:line: message} per error. */
+    protected void report(DeckReport report) throws MojoFailureException {
+        report.warnings().forEach(warning -> getLog().warn(warning.toString()));
+        if (report.hasErrors()) {
+            throw new MojoFailureException(FindingsText.failure(goal(), report));
+        }
+    }
+
+    private Charset charset() throws DeckConfigurationException {
+        try {
+            return Charset.forName(encoding);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new DeckConfigurationException("<encoding> \"" + encoding + "\" is not an encoding this Java supports; use e.g. UTF-8");
+        }
+    }
+
+    private Severity duplicateTermSeverity() throws DeckConfigurationException {
+        return switch (duplicateTerms == null ? "" : duplicateTerms.strip().toLowerCase(Locale.ROOT)) {
+            case "error" -> Severity.ERROR;
+            case "warning" -> Severity.WARNING;
+            default -> throw new DeckConfigurationException("<duplicateTerms> \"" + duplicateTerms + "\" must be error or warning");
+        };
+    }
+}

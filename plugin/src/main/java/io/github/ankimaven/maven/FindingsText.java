@@ -1,0 +1,34 @@
+package io.github.ankimaven.maven;
+
+import io.github.ankimaven.core.DeckReport;
+import io.github.ankimaven.core.model.Finding;
+import java.util.List;
+
+/** How findings read in the build log: a summary line, then one {@code path:line: message} each. */
+final class FindingsText {
+
+    private FindingsText() {}
+
+    static String failure(String goal, DeckReport report) {
+        List<Finding> errors = report.errors();
+        StringBuilder text = new StringBuilder()
+                .append(goal).append(" found ").append(count(errors.size(), "error"))
+                .append(" in ").append(count((int) DeckReport.fileCount(errors), "file"));
+        if (!report.warnings().isEmpty()) {
+            text.append(" (and ").append(count(report.warnings().size(), "warning")).append(')');
+        }
+        text.append(':');
+        errors.forEach(error -> text.append('\n').append(error));
+        return text.toString();
+    }
+
+    static String summary(DeckReport report) {
+        return count(report.files(), "card file") + ", " + count(report.notes(), "note") + ", "
+                + count(report.cards(), "card") + ", "
+                + (report.warnings().isEmpty() ? "no problems" : count(report.warnings().size(), "warning"));
+    }
+
+    static String count(int n, String noun) {
+        return n + " " + (n == 1 ? noun : noun + "s");
+    }
+}
