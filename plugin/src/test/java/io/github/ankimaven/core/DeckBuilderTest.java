@@ -1,0 +1,328 @@
+package io.github.ankimaven.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ankimaven.core.apkg.StableIds;
+import io.github.ankimaven.core.model.Finding;
+import io.github.ankimaven.core.model.Severity;
+import io.github.ankimaven.testsupport.ApkgContents;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeckBuilderTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String CARDS = "Term,Definition,tags\n"
+            + "Hypervisor,Runs <virtual> machines & more,virt::hv\n"
+            + "Container,\"Shares the kernel\nwith its host\",virt virt::containers\n"
+            + "Café,\"Says \"\"bonjour\"\"\",\n";
+
+    private static List<String> texts(List<Finding> findings) {
+        return findings.stream().map(f -> f.severity() + " " + f).toList();
+    }
+
+    @Test
+    void writesAPackageWithEveryPartAnkiNeeds() throws Exception {
+        TestDecks deck = new TestDecks(dir).file("cards.csv", CARDS);
+        DeckReport report = DeckBuilder.build(deck.request(), deck.output());
+        assertEquals(List.of(), texts(report.findings()));
+        assertEquals(3, report.notes());
+        assertEquals(6, report.cards());
+        assertEquals(deck.output(), report.packageFile());
+        assertEquals(Files.size(deck.output()), report.packageBytes());
+
+        try (ApkgContents apkg = new ApkgContents(deck.output(), dir)) {
+            assertEquals(List.of("collection.anki2", "media"), apkg.entryNames);
+            assertTrue(apkg.media.isObject() && apkg.media.isEmpty(), "media map is {}");
+
+            assertEquals(Set.of("col", "notes", "cards", "revlog", "graves"), tableNames(apkg, "table"));
+            assertEquals(Set.of("ix_notes_usn", "ix_cards_usn", "ix_revlog_usn", "ix_cards_nid", "ix_cards_sched",
+                    "ix_revlog_cid", "ix_notes_csum"), tableNames(apkg, "index"));
+            assertEquals(List.of("id", "guid", "mid", "mod", "usn", "tags", "flds", "sfld", "csum", "flags", "data"),
+                    columns(apkg, "notes"));
+            assertEquals(List.of("id", "nid", "did", "ord", "mod", "usn", "type", "queue", "due", "ivl", "factor", "reps",
+                    "lapses", "left", "odue", "odid", "flags", "data"), columns(apkg, "cards"));
+            assertEquals(List.of("id", "crt", "mod", "scm", "ver", "dty", "usn", "ls", "conf", "models", "decks", "dconf", "tags"),
+                    columns(apkg, "col"));
+            assertEquals(0, ((Number) apkg.single("SELECT count(*) FROM revlog")).intValue());
+            assertEquals(0, ((Number) apkg.single("SELECT count(*) FROM graves")).intValue());
+
+            Map<String, Object> col = apkg.rows("SELECT * FROM col").get(0);
+            assertEquals(11, col.get("ver"));
+            assertEquals("{}", col.get("tags"));
+            long build = TestDecks.BUILD_TIME.toEpochMilli();
+            assertEquals(build, ((Number) col.get("mod")).longValue());
+            assertEquals(java.time.Instant.parse("2026-11-25T04:00:00Z").getEpochSecond(), ((Number) col.get("crt")).longValue(), "4 am UTC of the build day");
+
+            long noteTypeId = StableIds.noteTypeId("com.example:test-deck", "Term-Definition");
+            long deckId = StableIds.deckId("com.example:test-deck", "Test Deck");
+            assertModels(apkg.colJson("models"), noteTypeId, deckId);
+            assertDecks(apkg.colJson("decks"), deckId);
+            assertDeckConfigs(apkg.colJson("dconf"));
+
+            List<Map<String, Object>> notes = apkg.rows("SELECT * FROM notes ORDER BY id");
+            assertEquals(3, notes.size());
+            Map<String, Object> hypervisor = notes.get(0);
+            assertEquals(build, ((Number) hypervisor.get("id")).longValue());
+            assertEquals(StableIds.guid("com.example:test-deck", "hypervisor"), hypervisor.get("guid"));
+            assertEquals(noteTypeId, ((Number) hypervisor.get("mid")).longValue());
+            assertEquals(TestDecks.BUILD_TIME.getEpochSecond(), ((Number) hypervisor.get("mod")).longValue());
+            assertEquals(-1, hypervisor.get("usn"));
+            assertEquals(" extra virt::hv ", hypervisor.get("tags"));
+            assertEquals("Hypervisor\u001fRuns &lt;virtual&gt; machines &amp; more", hypervisor.get("flds"));
+            assertEquals("Hypervisor", hypervisor.get("sfld"));
+            assertEquals(sha1Prefix("Hypervisor"), ((Number) hypervisor.get("csum")).longValue());
+            assertEquals(0, hypervisor.get("flags"));
+            assertEquals("", hypervisor.get("data"));
+
+            Map<String, Object> container = notes.get(1);
+            assertEquals(" extra virt virt::containers ", container.get("tags"));
+            assertEquals("Container\u001fShares the kernel<br>with its host", container.get("flds"));
+            Map<String, Object> cafe = notes.get(2);
+            assertEquals("Caf\u00e9\u001fSays &quot;bonjour&quot;", cafe.get("flds"));
+            assertEquals(sha1Prefix("Caf\u00e9"), ((Number) cafe.get("csum")).longValue());
+
+            List<Map<String, Object>> cards = apkg.rows("SELECT * FROM cards ORDER BY id");
+            assertEquals(6, cards.size());
+            for (int i = 0; i < cards.size(); i++) {
+                Map<String, Object> card = cards.get(i);
+                assertEquals(((Number) notes.get(i / 2).get("id")).longValue(), ((Number) card.get("nid")).longValue());
+                assertEquals(deckId, ((Number) card.get("did")).longValue());
+                assertEquals(i % 2, card.get("ord"));
+                assertEquals(0, card.get("type"));
+                assertEquals(0, card.get("queue"));
+                assertEquals(i / 2 + 1, card.get("due"), "new-card position follows the file order");
+                assertEquals(-1, card.get("usn"));
+            }
+            JsonNode conf = apkg.colJson("conf");
+            assertEquals(4, conf.get("nextPos").asInt());
+            assertEquals(2, conf.get("schedVer").asInt());
+        }
+    }
+
+    private static void assertModels(JsonNode models, long noteTypeId, long deckId) {
+        assertEquals(List.of(Long.toString(noteTypeId)), names(models.fieldNames()));
+        JsonNode model = models.get(Long.toString(noteTypeId));
+        for (String key : List.of("id", "name", "type", "mod", "usn", "sortf", "did", "tmpls", "flds", "css", "latexPre",
+                "latexPost", "req", "tags", "vers")) {
+            assertTrue(model.has(key), "model key " + key);
+        }
+        assertEquals(noteTypeId, model.get("id").asLong());
+        assertTrue(model.get("id").isIntegralNumber());
+        assertEquals("Term-Definition", model.get("name").asText());
+        assertEquals(0, model.get("type").asInt());
+        assertTrue(model.get("mod").isIntegralNumber());
+        assertEquals(deckId, model.get("did").asLong());
+        assertEquals("[[0,\"all\",[0]],[1,\"all\",[1]]]", model.get("req").toString());
+        JsonNode fields = model.get("flds");
+        assertEquals(2, fields.size());
+        for (int i = 0; i < 2; i++) {
+            JsonNode field = fields.get(i);
+            assertEquals(List.of("Term", "Definition").get(i), field.get("name").asText());
+            assertEquals(i, field.get("ord").asInt());
+            for (String key : List.of("sticky", "rtl", "font", "size", "id")) {
+                assertTrue(field.has(key), "field key " + key);
+            }
+            assertTrue(field.get("sticky").isBoolean() && field.get("size").isIntegralNumber());
+        }
+        JsonNode templates = model.get("tmpls");
+        assertEquals(2, templates.size());
+        assertEquals("Term → Definition", templates.get(0).get("name").asText());
+        assertEquals("{{Term}}", templates.get(0).get("qfmt").asText());
+        assertEquals("{{Definition}}", templates.get(1).get("qfmt").asText());
+        for (int i = 0; i < 2; i++) {
+            JsonNode template = templates.get(i);
+            assertEquals(i, template.get("ord").asInt());
+            for (String key : List.of("name", "qfmt", "afmt", "bqfmt", "bafmt", "did", "id")) {
+                assertTrue(template.has(key), "template key " + key);
+            }
+            assertTrue(template.get("did").isNull());
+        }
+    }
+
+    private static void assertDecks(JsonNode decks, long deckId) {
+        assertEquals(new TreeSet<>(List.of("1", Long.toString(deckId))), new TreeSet<>(names(decks.fieldNames())));
+        assertEquals("Default", decks.get("1").get("name").asText());
+        JsonNode deck = decks.get(Long.toString(deckId));
+        assertEquals("Test Deck", deck.get("name").asText());
+        assertEquals("A deck for tests.", deck.get("desc").asText());
+        for (JsonNode d : List.of(decks.get("1"), deck)) {
+            for (String counter : List.of("lrnToday", "revToday", "newToday", "timeToday")) {
+                assertTrue(d.get(counter).isArray(), counter);
+            }
+            assertTrue(d.get("collapsed").isBoolean(), "collapsed must be a JSON boolean");
+            assertEquals(0, d.get("dyn").asInt());
+            assertEquals(1, d.get("conf").asInt());
+            assertTrue(d.get("usn").isIntegralNumber());
+            assertTrue(d.has("desc") && d.has("id") && d.has("mod"));
+        }
+    }
+
+    private static void assertDeckConfigs(JsonNode configs) {
+        assertEquals(List.of("1"), names(configs.fieldNames()));
+        JsonNode config = configs.get("1");
+        for (String key : List.of("id", "mod", "name", "usn", "maxTaken", "autoplay", "timer", "new", "rev", "lapse")) {
+            assertTrue(config.has(key), "deck config key " + key);
+        }
+        assertTrue(config.get("autoplay").isBoolean());
+        assertEquals(20, config.get("new").get("perDay").asInt());
+        assertEquals(200, config.get("rev").get("perDay").asInt());
+        assertEquals(3, config.get("new").get("ints").size());
+    }
+
+    private static List<String> names(Iterator<String> iterator) {
+        List<String> names = new java.util.ArrayList<>();
+        iterator.forEachRemaining(names::add);
+        return names;
+    }
+
+    private static Set<String> tableNames(ApkgContents apkg, String type) throws Exception {
+        return apkg.rows("SELECT name FROM sqlite_master WHERE type = '" + type + "'").stream()
+                .map(r -> (String) r.get("name")).collect(Collectors.toSet());
+    }
+
+    private static List<String> columns(ApkgContents apkg, String table) throws Exception {
+        return apkg.rows("PRAGMA table_info(" + table + ")").stream().map(r -> (String) r.get("name")).toList();
+    }
+
+    /** Anki's csum, computed here independently of the production code. */
+    private static long sha1Prefix(String text) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+        return Long.parseLong(HexFormat.of().formatHex(digest).substring(0, 8), 16);
+    }
+
+    @Test
+    void reportsEveryDuplicateTermGroupAcrossFilesAndWritesNothing() throws Exception {
+        TestDecks deck = new TestDecks(dir)
+                .file("a.csv", "Term,Definition\nWorld switch,one\nother,x\nESX server,two\n")
+                .file("b/b.csv", "Term,Definition\nworld  SWITCH,three\nESX\u00a0Server,four\nworld switch,five\n");
+        Files.createDirectories(deck.output().getParent());
+        Files.writeString(deck.output(), "stale package from an earlier build");
+        DeckReport report = DeckBuilder.build(deck.request(), deck.output());
+        assertEquals(List.of(
+                "ERROR src/main/anki/a.csv:2: duplicate term \"World switch\": 3 notes at src/main/anki/a.csv:2,"
+                        + " src/main/anki/b/b.csv:2, 4; merge them into one note",
+                "ERROR src/main/anki/a.csv:4: duplicate term \"ESX server\": 2 notes at src/main/anki/a.csv:4,"
+                        + " src/main/anki/b/b.csv:3; merge them into one note",
+                "ERROR src/main/anki/a.csv:2: guid \"" + StableIds.guid("com.example:test-deck", "world switch")
+                        + "\" is used by 3 notes at src/main/anki/a.csv:2, src/main/anki/b/b.csv:2, 4; Anki would import"
+                        + " only one of them: give each note its own guid",
+                "ERROR src/main/anki/a.csv:4: guid \"" + StableIds.guid("com.example:test-deck", "esx server")
+                        + "\" is used by 2 notes at src/main/anki/a.csv:4, src/main/anki/b/b.csv:3; Anki would import"
+                        + " only one of them: give each note its own guid").stream().sorted().toList(),
+                texts(report.findings()).stream().sorted().toList());
+        assertTrue(report.hasErrors());
+        assertNull(report.packageFile());
+        assertFalse(Files.exists(deck.output()), "a stale package must not survive a failed build");
+        try (var leftovers = Files.list(deck.output().getParent())) {
+            assertEquals(List.of(), leftovers.toList(), "no temporary files are left behind");
+        }
+    }
+
+    @Test
+    void duplicateTermsCanBeWarningsWhenEachNoteHasItsOwnGuid() throws Exception {
+        TestDecks deck = new TestDecks(dir).file("a.csv", "Term,Definition,guid\nbank,river side,bank-river\nBank,money,\n");
+        DeckReport report = DeckBuilder.build(deck.request(Severity.WARNING), deck.output());
+        assertEquals(List.of("WARNING src/main/anki/a.csv:2: duplicate term \"bank\": 2 notes at src/main/anki/a.csv:2, 3;"
+                + " merge them into one note"), texts(report.findings()));
+        assertNotNull(report.packageFile());
+        try (ApkgContents apkg = new ApkgContents(deck.output(), dir)) {
+            assertEquals(List.of("bank-river", StableIds.guid("com.example:test-deck", "bank")),
+                    apkg.rows("SELECT guid FROM notes ORDER BY id").stream().map(r -> r.get("guid")).toList());
+        }
+    }
+
+    @Test
+    void theRawSeedFailsWithEveryDuplicateGroupAndAllItsLines() throws Exception {
+        TestDecks deck = new TestDecks(dir).bytes("raw-seed.csv",
+                getClass().getResourceAsStream("/raw-seed/raw-seed.csv").readAllBytes());
+        DeckReport report = DeckBuilder.check(deck.request());
+        List<String> duplicates = report.findings().stream().filter(f -> f.rule().equals("duplicate-term"))
+                .map(Finding::toString).toList();
+        assertEquals(List.of(
+                "src/main/anki/raw-seed.csv:8: duplicate term \"paravirtualization\": 2 notes at src/main/anki/raw-seed.csv:8, 9;"
+                        + " merge them into one note",
+                "src/main/anki/raw-seed.csv:21: duplicate term \"World switch\": 2 notes at src/main/anki/raw-seed.csv:21, 22;"
+                        + " merge them into one note",
+                "src/main/anki/raw-seed.csv:23: duplicate term \"ESX server\": 2 notes at src/main/anki/raw-seed.csv:23, 24;"
+                        + " merge them into one note",
+                "src/main/anki/raw-seed.csv:30: duplicate term \"UMA with bus-based architecture\": 2 notes at"
+                        + " src/main/anki/raw-seed.csv:30, 32; merge them into one note"), duplicates);
+        assertEquals(24, report.notes());
+    }
+
+    @Test
+    void theSameInputGivesTheSameBytesInAnyTimeZoneAndFileOrder() throws Exception {
+        TestDecks deck = new TestDecks(dir).file("b.csv", CARDS).file("a.csv", "Term,Definition\nzeta,last letter\n");
+        TimeZone original = TimeZone.getDefault();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Tokyo"));
+            DeckBuilder.build(deck.request(), deck.output());
+            byte[] tokyo = Files.readAllBytes(deck.output());
+            TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
+            Files.setLastModifiedTime(dir.resolve("src/main/anki/a.csv"), java.nio.file.attribute.FileTime.fromMillis(0));
+            TestDecks reordered = new TestDecks(dir).file("a.csv", "Term,Definition\nzeta,last letter\n").file("b.csv", CARDS);
+            Path second = dir.resolve("target/second.apkg");
+            DeckBuilder.build(reordered.request(), second);
+            assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tokyo)),
+                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(second))));
+        } finally {
+            TimeZone.setDefault(original);
+        }
+    }
+
+    @Test
+    void aChangedDefinitionKeepsTheNotesGuid() throws Exception {
+        TestDecks first = new TestDecks(dir.resolve("one")).file("a.csv", "Term,Definition\nHypervisor,old text\n");
+        TestDecks second = new TestDecks(dir.resolve("two")).file("a.csv", "Term,Definition\n  hypervisor ,new text\n");
+        DeckBuilder.build(first.request(), first.output());
+        DeckBuilder.build(second.request(), second.output());
+        try (ApkgContents a = new ApkgContents(first.output(), dir); ApkgContents b = new ApkgContents(second.output(), dir)) {
+            assertEquals(a.single("SELECT guid FROM notes"), b.single("SELECT guid FROM notes"));
+            assertEquals(a.single("SELECT mid FROM notes"), b.single("SELECT mid FROM notes"));
+            assertEquals(a.single("SELECT did FROM cards"), b.single("SELECT did FROM cards"));
+        }
+    }
+
+    @Test
+    void aNoteWithoutDefinitionGetsOnlyTheTermCardAndAWarning() throws Exception {
+        TestDecks deck = new TestDecks(dir).file("a.csv", "Term,Definition\nlonely,\n");
+        DeckReport report = DeckBuilder.build(deck.request(), deck.output());
+        assertEquals(List.of("WARNING src/main/anki/a.csv:2: no \"Definition → Term\" card: Definition is empty"),
+                texts(report.findings()));
+        assertEquals(1, report.cards());
+        try (ApkgContents apkg = new ApkgContents(deck.output(), dir)) {
+            assertEquals(0, apkg.single("SELECT ord FROM cards"));
+        }
+    }
+
+    @Test
+    void rejectsDeckNamesAnkiWouldRewrite() {
+        for (String name : List.of("", "  ", "A::", "::B", "A:: B", "A::::B")) {
+            TestDecks deck = new TestDecks(dir);
+            DeckRequest request = deck.request();
+            DeckRequest renamed = new DeckRequest(name, "", request.identity(), request.cardFiles(), request.encoding(),
+                    request.tags(), request.noteType(), request.duplicateTermSeverity(), request.buildTime());
+            org.junit.jupiter.api.Assertions.assertThrows(DeckConfigurationException.class, () -> DeckBuilder.check(renamed), name);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package io.github.ankimaven.core.csv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.github.ankimaven.core.model.CardFile;
+import io.github.ankimaven.core.model.Finding;
+import io.github.ankimaven.core.model.Note;
+import io.github.ankimaven.core.model.NoteType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CardFileReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<Note> notes = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
+
+    private void read(String name, byte[] content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.write(file, content);
+        new CardFileReader(NoteType.termDefinition(), StandardCharsets.UTF_8)
+                .read(new CardFile(file, "cards/" + name), notes::add, findings::add);
+    }
+
+    private void read(String name, String content) throws IOException {
+        read(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private List<String> findingTexts() {
+        return findings.stream().sorted().map(f -> f.severity() + " " + f).toList();
+    }
+
+    @Test
+    void readsQuotedCommasQuotesAndLineBreaksWithTheLineWhereEachRecordStarts() throws IOException {
+        read("a.csv", "Term,Definition,tags\n"
+                + "plain,simple,t1 t2\n"
+                + "\"with, comma\",\"say \"\"hi\"\"\",\n"
+                + "multi,\"line one\nline two\nline three\",x::y\n"
+                + "after,multi,\n");
+        assertEquals(List.of(), findingTexts());
+        assertEquals(4, notes.size());
+        assertEquals(List.of(2, 3, 4, 7), notes.stream().map(n -> n.location().line()).toList());
+        assertEquals(List.of("with, comma", "say \"hi\""), notes.get(1).fields());
+        assertEquals("line one\nline two\nline three", notes.get(2).fields().get(1));
+        assertEquals(List.of("t1", "t2"), notes.get(0).tags());
+        assertEquals(List.of("x::y"), notes.get(2).tags());
+        assertEquals("cards/a.csv:7", notes.get(3).location().toString());
+    }
+
+    @Test
+    void acceptsBomCrlfCommentsAndCaseInsensitiveHeaders() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        bytes.write(("# a comment\r\n#separator:comma\r\n\r\nDEFINITION,term,Tags,GUID\r\n"
+                + "\"first\r\nsecond\",Café,a,Xy12!\r\n"
+                + "def,other,,\r\n").getBytes(StandardCharsets.UTF_8));
+        read("b.csv", bytes.toByteArray());
+        assertEquals(List.of(), findingTexts());
+        assertEquals(2, notes.size());
+        Note first = notes.get(0);
+        assertEquals(List.of("Café", "first\nsecond"), first.fields());
+        assertEquals("Xy12!", first.explicitGuid());
+        assertEquals(5, first.location().line());
+        assertEquals(7, notes.get(1).location().line());
+        assertNull(notes.get(1).explicitGuid());
+    }
+
+    @Test
+    void readsTabSeparatedFiles() throws IOException {
+        read("c.tsv", "Term\tDefinition\nfirst, with comma\tdefinition\n\"quoted\ttab\"\tx\n");
+        assertEquals(List.of(), findingTexts());
+        assertEquals(List.of("first, with comma", "definition"), notes.get(0).fields());
+        assertEquals("quoted\ttab", notes.get(1).term());
+    }
+
+    @Test
+    void reportsUnknownDuplicateAndMissingColumns() throws IOException {
+        read("d.csv", "Defintion,tags,TAGS\nx,y,z\n");
+        assertEquals(List.of(
+                "ERROR cards/d.csv:1: column \"TAGS\" appears twice (columns 2 and 3)",
+                "ERROR cards/d.csv:1: missing column \"Term\" (the term); expected columns: Term, Definition, tags, guid",
+                "ERROR cards/d.csv:1: unknown column \"Defintion\" (column 1); expected columns: Term, Definition, tags, guid"),
+                findingTexts());
+        assertEquals(List.of(), notes);
+    }
+
+    @Test
+    void warnsAboutAMissingNonTermColumn() throws IOException {
+        read("e.csv", "Term\nalone\n");
+        assertEquals(List.of("WARNING cards/e.csv:1: no column \"Definition\": every note of this file leaves it empty"),
+                findingTexts());
+        assertEquals(List.of("alone", ""), notes.get(0).fields());
+    }
+
+    @Test
+    void reportsAMissingHeader() throws IOException {
+        read("f.csv", "# only comments\n\n");
+        assertEquals(List.of("ERROR cards/f.csv:3: missing header: the first line that is not a # comment must name the"
+                + " columns, e.g. Term,Definition,tags"), findingTexts());
+    }
+
+    @Test
+    void reportsRowsWithTheWrongNumberOfCellsAndEmptyTermsWithoutDroppingOthers() throws IOException {
+        read("g.csv", "Term,Definition\n"
+                + "a,b,c\n"
+                + "ok,fine\n"
+                + "short\n"
+                + " ,no term\n"
+                + "\n"
+                + "last,one\n");
+        assertEquals(List.of(
+                "ERROR cards/g.csv:2: row has 3 cells but the header has 2 columns; quote cells that contain the separator,"
+                        + " a quote or a line break (\"like, this\")",
+                "ERROR cards/g.csv:4: row has 1 cell but the header has 2 columns; quote cells that contain the separator,"
+                        + " a quote or a line break (\"like, this\")",
+                "ERROR cards/g.csv:5: empty Term: every note needs a term"), findingTexts());
+        assertEquals(List.of("ok", "last"), notes.stream().map(Note::term).toList());
+    }
+
+    @Test
+    void reportsAnUnterminatedQuoteAtTheLineWhereTheRecordStarts() throws IOException {
+        read("h.csv", "Term,Definition\nfine,row\nbroken,\"never closed\nmore text\nand more\n");
+        assertEquals(List.of("ERROR cards/h.csv:3: unterminated quoted cell: a cell that starts with \" must end with \""
+                + " (write a quote inside a quoted cell as \"\")"), findingTexts());
+        assertEquals(List.of("fine"), notes.stream().map(Note::term).toList());
+    }
+
+    @Test
+    void reportsTextAfterAClosingQuote() throws IOException {
+        read("i.csv", "Term,Definition\n\"quoted\" extra,row\n");
+        assertEquals(List.of("ERROR cards/i.csv:2: text after a closing quote: a quoted cell must end right after its"
+                + " closing \" (write a quote inside a quoted cell as \"\")"), findingTexts());
+    }
+
+    @Test
+    void reportsEachLineWithBytesThatAreNotUtf8() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write("Term,Definition\ngood,row\n".getBytes(StandardCharsets.UTF_8));
+        bytes.write(new byte[] {'c', 'a', 'f', (byte) 0xE9, ',', 'x', '\n'}); // ISO-8859-1 é
+        bytes.write("fine,row\n".getBytes(StandardCharsets.UTF_8));
+        bytes.write(new byte[] {'b', 'a', 'd', ',', (byte) 0xFF, '\n'});
+        read("j.csv", bytes.toByteArray());
+        assertEquals(List.of(
+                "ERROR cards/j.csv:3: bytes that are not valid UTF-8; save the file as UTF-8 or set <encoding> to the file's encoding",
+                "ERROR cards/j.csv:5: bytes that are not valid UTF-8; save the file as UTF-8 or set <encoding> to the file's encoding"),
+                findingTexts());
+        assertEquals(4, notes.size(), "rows are still read so that every other problem shows in the same run");
+    }
+
+    @Test
+    void reportsTagsAnkiCannotStoreAndWarnsAboutCommas() throws IOException {
+        read("k.csv", "Term,Definition,tags\n"
+                + "a,b,good::tag ::leading\n"
+                + "c,d,trailing::\n"
+                + "e,f,x::::y\n"
+                + "g,h,\"bell\u0007\"\n"
+                + "i,j,\"one,two\"\n");
+        assertEquals(List.of(
+                "ERROR cards/k.csv:2: tag \"::leading\" has an empty level (\"::\" at the start or end, or \"::::\"),"
+                        + " which Anki renames to \"blank\"",
+                "ERROR cards/k.csv:3: tag \"trailing::\" has an empty level (\"::\" at the start or end, or \"::::\"),"
+                        + " which Anki renames to \"blank\"",
+                "ERROR cards/k.csv:4: tag \"x::::y\" has an empty level (\"::\" at the start or end, or \"::::\"),"
+                        + " which Anki renames to \"blank\"",
+                "ERROR cards/k.csv:5: tag \"bell\\u0007\" contains the control character U+0007, which Anki removes",
+                "WARNING cards/k.csv:6: tag \"one,two\" contains \",\" or \";\": tags are separated by spaces, so this is one tag"),
+                findingTexts());
+        assertEquals(List.of("i"), notes.stream().map(Note::term).toList());
+    }
+
+    @Test
+    void reportsInvalidGuids() throws IOException {
+        read("l.csv", "Term,Definition,guid\na,b,has space\nc,d,ok\n");
+        assertEquals(List.of("ERROR cards/l.csv:2: guid \"has space\" must be 1 to 64 printable ASCII characters without spaces"),
+                findingTexts());
+        assertEquals("ok", notes.get(0).explicitGuid());
+    }
+
+    @Test
+    void warnsAboutControlCharactersInFields() throws IOException {
+        read("m.csv", "Term,Definition\nterm,\"bad\u0001char\"\n");
+        assertEquals(List.of("WARNING cards/m.csv:2: Definition contains the control character U+0001, which Anki removes;"
+                + " delete it"), findingTexts());
+        assertEquals(1, notes.size());
+    }
+}
