@@ -23,7 +23,7 @@ final class FindingsText {
     }
 
     static String summary(DeckReport report) {
-        return count(report.files(), "card file") + ", " + count(report.notes(), "note") + ", "
+        return count(report.files(), "card file") + ": " + count(report.notes(), "note") + ", "
                 + count(report.cards(), "card") + ", "
                 + (report.warnings().isEmpty() ? "no problems" : count(report.warnings().size(), "warning"));
     }

@@ -110,7 +110,7 @@ public class PackageMojo extends AbstractAnkiMojo {
         Path output = outputDirectory.toPath().resolve(finalName + ".apkg");
         DeckReport report = DeckBuilder.build(request, output);
         report(report);
-        getLog().info("Wrote " + CardFiles.display(project.getBasedir().toPath(), output) + " (\"" + request.deckName() + "\"): "
+        getLog().info("Wrote " + CardFiles.display(project.getBasedir().toPath(), output) + " (\"" + request.deckName() + "\") from "
                 + FindingsText.summary(report));
         if (attach) {
             if (classifier == null || classifier.isBlank()) {

@@ -222,13 +222,7 @@ class DeckBuilderTest {
                 "ERROR src/main/anki/a.csv:2: duplicate term \"World switch\": 3 notes at src/main/anki/a.csv:2,"
                         + " src/main/anki/b/b.csv:2, 4; merge them into one note",
                 "ERROR src/main/anki/a.csv:4: duplicate term \"ESX server\": 2 notes at src/main/anki/a.csv:4,"
-                        + " src/main/anki/b/b.csv:3; merge them into one note",
-                "ERROR src/main/anki/a.csv:2: guid \"" + StableIds.guid("com.example:test-deck", "world switch")
-                        + "\" is used by 3 notes at src/main/anki/a.csv:2, src/main/anki/b/b.csv:2, 4; Anki would import"
-                        + " only one of them: give each note its own guid",
-                "ERROR src/main/anki/a.csv:4: guid \"" + StableIds.guid("com.example:test-deck", "esx server")
-                        + "\" is used by 2 notes at src/main/anki/a.csv:4, src/main/anki/b/b.csv:3; Anki would import"
-                        + " only one of them: give each note its own guid").stream().sorted().toList(),
+                        + " src/main/anki/b/b.csv:3; merge them into one note").stream().sorted().toList(),
                 texts(report.findings()).stream().sorted().toList());
         assertTrue(report.hasErrors());
         assertNull(report.packageFile());
@@ -249,6 +243,22 @@ class DeckBuilderTest {
             assertEquals(List.of("bank-river", StableIds.guid("com.example:test-deck", "bank")),
                     apkg.rows("SELECT guid FROM notes ORDER BY id").stream().map(r -> r.get("guid")).toList());
         }
+    }
+
+    @Test
+    void notesThatWouldShareAGuidAreErrors() throws Exception {
+        TestDecks deck = new TestDecks(dir)
+                .file("a.csv", "Term,Definition,guid\none,x,same\ntwo,y,same\nbank,z,\nBank,w,\n");
+        DeckReport report = DeckBuilder.build(deck.request(Severity.WARNING), deck.output());
+        assertEquals(List.of(
+                "ERROR src/main/anki/a.csv:2: guid \"same\" is used by 2 notes at src/main/anki/a.csv:2, 3; Anki would"
+                        + " import only one of them: give each note its own guid",
+                "ERROR src/main/anki/a.csv:4: notes at src/main/anki/a.csv:4, 5 have the same term and so the same derived"
+                        + " guid \"" + StableIds.guid("com.example:test-deck", "bank") + "\"; give all but one of them a"
+                        + " guid cell of their own",
+                "WARNING src/main/anki/a.csv:4: duplicate term \"bank\": 2 notes at src/main/anki/a.csv:4, 5; merge them"
+                        + " into one note"), texts(report.findings()));
+        assertFalse(Files.exists(deck.output()));
     }
 
     @Test

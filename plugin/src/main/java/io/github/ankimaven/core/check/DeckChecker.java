@@ -9,9 +9,11 @@ import io.github.ankimaven.core.model.SourceLocation;
 import io.github.ankimaven.core.text.TermKey;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -28,6 +30,7 @@ public final class DeckChecker {
     private final Map<String, List<SourceLocation>> termLocations = new LinkedHashMap<>();
     private final Map<String, String> termSpelling = new HashMap<>();
     private final Map<String, List<SourceLocation>> guidLocations = new LinkedHashMap<>();
+    private final Set<String> explicitGuids = new HashSet<>();
 
     public DeckChecker(NoteType noteType, Severity duplicateTermSeverity) {
         this.noteType = noteType;
@@ -41,6 +44,9 @@ public final class DeckChecker {
         termLocations.computeIfAbsent(key, k -> new ArrayList<>(1)).add(note.location());
         termSpelling.putIfAbsent(key, note.term().strip());
         guidLocations.computeIfAbsent(guid, k -> new ArrayList<>(1)).add(note.location());
+        if (note.explicitGuid() != null) {
+            explicitGuids.add(guid);
+        }
 
         List<Integer> cards = new ArrayList<>(requirements.size());
         for (CardRequirement requirement : requirements) {
@@ -68,11 +74,21 @@ public final class DeckChecker {
             }
         });
         guidLocations.forEach((guid, locations) -> {
-            if (locations.size() > 1) {
-                findings.accept(Finding.error(locations.get(0), "duplicate-guid", "guid \"" + guid + "\" is used by "
-                        + locations.size() + " notes at " + describe(locations)
-                        + "; Anki would import only one of them: give each note its own guid"));
+            if (locations.size() < 2) {
+                return;
             }
+            if (!explicitGuids.contains(guid)) {
+                // Same derived GUID = same term. As an error, the duplicate-term finding says it all.
+                if (duplicateTermSeverity == Severity.WARNING) {
+                    findings.accept(Finding.error(locations.get(0), "duplicate-guid", "notes at " + describe(locations)
+                            + " have the same term and so the same derived guid \"" + guid
+                            + "\"; give all but one of them a guid cell of their own"));
+                }
+                return;
+            }
+            findings.accept(Finding.error(locations.get(0), "duplicate-guid", "guid \"" + guid + "\" is used by "
+                    + locations.size() + " notes at " + describe(locations)
+                    + "; Anki would import only one of them: give each note its own guid"));
         });
     }
 

@@ -197,7 +197,6 @@ public final class CardFileReader {
                         + "; quote cells that contain the separator, a quote or a line break (\"like, this\")");
                 return;
             }
-            boolean ok = true;
             List<String> fields = new ArrayList<>(fieldColumns.length);
             for (int field = 0; field < fieldColumns.length; field++) {
                 String value = fieldColumns[field] < 0 ? "" : normalizeLineBreaks(record.get(fieldColumns[field]));
@@ -206,29 +205,25 @@ public final class CardFileReader {
             }
             if (fields.get(0).isBlank()) {
                 error(line, "empty-term", "empty " + noteType.fields().get(0) + ": every note needs a term");
-                ok = false;
+                return;
             }
+            // A row with a bad tag or guid still takes part in the other checks, so that one run
+            // shows every problem; the error keeps it out of any package.
             List<String> tags = tagsColumn < 0 ? List.of() : parseTags(record.get(tagsColumn), line);
-            if (tags == null) {
-                ok = false;
-            }
             String guid = guidColumn < 0 ? null : record.get(guidColumn).strip();
             if (guid != null && guid.isEmpty()) {
                 guid = null;
             }
             if (guid != null && !isValidGuid(guid)) {
                 error(line, "guid", "guid \"" + guid + "\" must be 1 to 64 printable ASCII characters without spaces");
-                ok = false;
+                guid = null;
             }
-            if (ok) {
-                notes.accept(new Note(new SourceLocation(file.displayPath(), line), fields, tags, guid));
-            }
+            notes.accept(new Note(new SourceLocation(file.displayPath(), line), fields, tags, guid));
         }
 
-        /** Splits a tags cell; returns null after reporting a tag Anki cannot store. */
+        /** Splits a tags cell, reporting (and leaving out) tags Anki cannot store. */
         private List<String> parseTags(String cell, int line) {
             List<String> tags = new ArrayList<>();
-            boolean ok = true;
             for (String tag : cell.strip().split("[\\s\\u3000]+")) {
                 if (tag.isEmpty()) {
                     continue;
@@ -236,7 +231,6 @@ public final class CardFileReader {
                 String problem = TagRules.problem(tag);
                 if (problem != null) {
                     error(line, "tag", "tag \"" + TagRules.printable(tag) + "\" " + problem);
-                    ok = false;
                 } else {
                     String hint = TagRules.hint(tag);
                     if (hint != null) {
@@ -246,7 +240,7 @@ public final class CardFileReader {
                     tags.add(tag);
                 }
             }
-            return ok ? tags : null;
+            return tags;
         }
 
         private void warnAboutControlCharacters(String value, String fieldName, int line) {

@@ -175,7 +175,9 @@ class CardFileReaderTest {
                 "ERROR cards/k.csv:5: tag \"bell\\u0007\" contains the control character U+0007, which Anki removes",
                 "WARNING cards/k.csv:6: tag \"one,two\" contains \",\" or \";\": tags are separated by spaces, so this is one tag"),
                 findingTexts());
-        assertEquals(List.of("i"), notes.stream().map(Note::term).toList());
+        assertEquals(List.of("a", "c", "e", "g", "i"), notes.stream().map(Note::term).toList(),
+                "rows with bad tags still take part in the other checks");
+        assertEquals(List.of("good::tag"), notes.get(0).tags());
     }
 
     @Test
@@ -183,7 +185,8 @@ class CardFileReaderTest {
         read("l.csv", "Term,Definition,guid\na,b,has space\nc,d,ok\n");
         assertEquals(List.of("ERROR cards/l.csv:2: guid \"has space\" must be 1 to 64 printable ASCII characters without spaces"),
                 findingTexts());
-        assertEquals("ok", notes.get(0).explicitGuid());
+        assertNull(notes.get(0).explicitGuid());
+        assertEquals("ok", notes.get(1).explicitGuid());
     }
 
     @Test
