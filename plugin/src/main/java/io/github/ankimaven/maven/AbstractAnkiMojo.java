@@ -44,7 +44,7 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
     /**
      * The directory holding the deck's card files.
      *
-     * <p>Default {@code ${project.basedir}/src/main/anki}; property {@code anki.sourceDirectory}.
+     * <p>Default <code>${project.basedir}/src/main/anki</code>; property {@code anki.sourceDirectory}.
      *
      * @since 0.1.0
      */
@@ -88,7 +88,7 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
      * child deck ({@code Computing::Virtualization}). Anki matches decks by name, so renaming
      * the deck makes learners' new cards land in a new deck.
      *
-     * <p>Default {@code ${project.name}}; property {@code anki.deckName}.
+     * <p>Default <code>${project.name}</code>; property {@code anki.deckName}.
      *
      * @since 0.1.0
      */
@@ -122,7 +122,7 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
      * from this identity and its normalised term (unless the row has a {@code guid}), so it
      * stays the same on every build; change it and learners get every note a second time.
      *
-     * <p>Default {@code ${project.groupId}:${project.artifactId}}; property {@code anki.deckIdentity}.
+     * <p>Default <code>${project.groupId}:${project.artifactId}</code>; property {@code anki.deckIdentity}.
      *
      * @since 0.1.0
      */

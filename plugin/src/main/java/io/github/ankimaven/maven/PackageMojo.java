@@ -36,7 +36,7 @@ public class PackageMojo extends AbstractAnkiMojo {
     /**
      * The directory the package is written to.
      *
-     * <p>Default {@code ${project.build.directory}}; property {@code anki.outputDirectory}.
+     * <p>Default <code>${project.build.directory}</code>; property {@code anki.outputDirectory}.
      *
      * @since 0.1.0
      */
@@ -46,7 +46,7 @@ public class PackageMojo extends AbstractAnkiMojo {
     /**
      * The package's file name without the {@code .apkg} extension.
      *
-     * <p>Default {@code ${project.build.finalName}}; property {@code anki.finalName}.
+     * <p>Default <code>${project.build.finalName}</code>; property {@code anki.finalName}.
      *
      * @since 0.1.0
      */
@@ -82,7 +82,7 @@ public class PackageMojo extends AbstractAnkiMojo {
      * a learner's note only when the package's note is newer. Unset, the current time is used
      * and the package is not reproducible.
      *
-     * <p>Default {@code ${project.build.outputTimestamp}}.
+     * <p>Default <code>${project.build.outputTimestamp}</code>.
      *
      * @since 0.1.0
      */

@@ -98,7 +98,7 @@ class DeckBuilderTest {
             assertEquals(" extra virt virt::containers ", container.get("tags"));
             assertEquals("Container\u001fShares the kernel<br>with its host", container.get("flds"));
             Map<String, Object> cafe = notes.get(2);
-            assertEquals("Caf\u00e9\u001fSays &quot;bonjour&quot;", cafe.get("flds"));
+            assertEquals("Caf\u00e9\u001fSays \"bonjour\"", cafe.get("flds"));
             assertEquals(sha1Prefix("Caf\u00e9"), ((Number) cafe.get("csum")).longValue());
 
             List<Map<String, Object>> cards = apkg.rows("SELECT * FROM cards ORDER BY id");

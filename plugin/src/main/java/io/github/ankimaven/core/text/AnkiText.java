@@ -33,8 +33,9 @@ public final class AnkiText {
     private AnkiText() {}
 
     /**
-     * Plain text to field HTML, as Anki's CSV import does with "HTML off"
-     * ({@code htmlescape::encode_minimal}, then newlines to {@code <br>}).
+     * Plain text to field HTML, as Anki's CSV import does with "HTML off": {@code &}, {@code <}
+     * and {@code >} escaped, line breaks as {@code <br>}. Quotes stay as typed (Anki would write
+     * {@code &#x27;}, which looks the same but defeats searching for "host's" in the browser).
      */
     public static String escapePlainText(String text) {
         String normalized = text.replace("\r\n", "\n").replace('\r', '\n');
@@ -45,8 +46,6 @@ public final class AnkiText {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#x27;");
                 case '\n' -> out.append("<br>");
                 default -> out.append(c);
             }

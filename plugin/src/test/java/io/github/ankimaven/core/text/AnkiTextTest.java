@@ -8,7 +8,7 @@ class AnkiTextTest {
 
     @Test
     void escapesPlainTextLikeAnkisCsvImportWithHtmlOff() {
-        assertEquals("a &amp; b &lt;i&gt; &quot;q&quot; &#x27;s&#x27;<br>next<br>crlf",
+        assertEquals("a &amp; b &lt;i&gt; \"q\" 's'<br>next<br>crlf",
                 AnkiText.escapePlainText("a & b <i> \"q\" 's'\nnext\r\ncrlf"));
     }
 
