@@ -1,12 +1,13 @@
 package io.github.ankimaven.core;
 
 import io.github.ankimaven.core.apkg.PackageWriter;
+import io.github.ankimaven.core.apkg.StableIds;
 import io.github.ankimaven.core.check.DeckChecker;
 import io.github.ankimaven.core.check.Findings;
 import io.github.ankimaven.core.csv.CardFileReader;
 import io.github.ankimaven.core.model.CardFile;
 import io.github.ankimaven.core.model.Note;
-import io.github.ankimaven.core.apkg.StableIds;
+import io.github.ankimaven.core.release.ReleaseChanges;
 import io.github.ankimaven.core.text.TermKey;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,13 +32,14 @@ public final class DeckBuilder {
             counts[1] += checker.accept(note, guid, findings).size();
         });
         checker.finish(findings);
-        return new DeckReport(request.cardFiles().size(), counts[0], counts[1], findings.sorted(), null, 0);
+        return new DeckReport(request.cardFiles().size(), counts[0], counts[1], findings.sorted(), null, 0, null);
     }
 
     /**
-     * Checks the deck and, when there is no error, writes its package to {@code output}
-     * atomically. On errors nothing is written and an existing {@code output} is deleted, so a
-     * stale package never looks like the result of this build.
+     * Checks the deck (and, with a previous release, whether the release would hurt learners)
+     * and, when there is no error, writes its package to {@code output} atomically, with release
+     * notes next to it. On errors nothing is written and an existing {@code output} is deleted, so
+     * a stale package never looks like the result of this build.
      */
     public static DeckReport build(DeckRequest request, Path output) throws IOException, DeckConfigurationException {
         DeckNames.validate(request.deckName());
@@ -46,11 +48,15 @@ public final class DeckBuilder {
         try (PackageWriter writer = PackageWriter.open(output, request)) {
             readAll(request, findings, (note, guid) -> writer.add(note, guid, checker.accept(note, guid, findings)));
             checker.finish(findings);
-            if (findings.hasErrors()) {
-                return new DeckReport(request.cardFiles().size(), writer.notes(), writer.cards(), findings.sorted(), null, 0);
+            if (!findings.hasErrors()) {
+                ReleaseChanges changes = writer.compareWithPreviousRelease(findings);
+                if (!findings.hasErrors()) {
+                    long bytes = writer.commit(changes);
+                    return new DeckReport(request.cardFiles().size(), writer.notes(), writer.cards(), findings.sorted(), output,
+                            bytes, changes);
+                }
             }
-            long bytes = writer.commit();
-            return new DeckReport(request.cardFiles().size(), writer.notes(), writer.cards(), findings.sorted(), output, bytes);
+            return new DeckReport(request.cardFiles().size(), writer.notes(), writer.cards(), findings.sorted(), null, 0, null);
         }
     }
 

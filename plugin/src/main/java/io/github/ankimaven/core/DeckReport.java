@@ -1,6 +1,7 @@
 package io.github.ankimaven.core;
 
 import io.github.ankimaven.core.model.Finding;
+import io.github.ankimaven.core.release.ReleaseChanges;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,8 +10,10 @@ import java.util.List;
  *
  * @param findings every problem found, sorted by file and line
  * @param packageFile the written package, or null when nothing was written (a check, or errors)
+ * @param release what the release changes for learners; null when nothing was written
  */
-public record DeckReport(int files, int notes, int cards, List<Finding> findings, Path packageFile, long packageBytes) {
+public record DeckReport(int files, int notes, int cards, List<Finding> findings, Path packageFile, long packageBytes,
+        ReleaseChanges release) {
 
     public DeckReport {
         findings = List.copyOf(findings);

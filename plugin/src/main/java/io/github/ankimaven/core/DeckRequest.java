@@ -4,6 +4,7 @@ import io.github.ankimaven.core.model.CardFile;
 import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.Severity;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param cardFiles the card files; read in order of their display paths
  * @param tags tags added to every note
  * @param buildTime the release's timestamp: note and card {@code mod} and ids
+ * @param previousRelease the package of the previous release, or null for a first release
+ * @param allowBreakingChanges report release-compatibility problems as warnings instead of errors
  */
 public record DeckRequest(
         String deckName,
@@ -29,7 +32,35 @@ public record DeckRequest(
         List<String> tags,
         NoteType noteType,
         Severity duplicateTermSeverity,
-        Instant buildTime) {
+        Instant buildTime,
+        Path previousRelease,
+        boolean allowBreakingChanges) {
+
+    /** A request without a previous release. */
+    public DeckRequest(String deckName, String description, String identity, List<CardFile> cardFiles, Charset encoding,
+            List<String> tags, NoteType noteType, Severity duplicateTermSeverity, Instant buildTime) {
+        this(deckName, description, identity, cardFiles, encoding, tags, noteType, duplicateTermSeverity, buildTime, null, false);
+    }
+
+    public DeckRequest withPreviousRelease(Path previous, boolean allowBreaking) {
+        return new DeckRequest(deckName, description, identity, cardFiles, encoding, tags, noteType, duplicateTermSeverity,
+                buildTime, previous, allowBreaking);
+    }
+
+    public DeckRequest withDeckName(String name) {
+        return new DeckRequest(name, description, identity, cardFiles, encoding, tags, noteType, duplicateTermSeverity,
+                buildTime, previousRelease, allowBreakingChanges);
+    }
+
+    public DeckRequest withCardFiles(List<CardFile> files) {
+        return new DeckRequest(deckName, description, identity, files, encoding, tags, noteType, duplicateTermSeverity,
+                buildTime, previousRelease, allowBreakingChanges);
+    }
+
+    public DeckRequest withBuildTime(Instant time) {
+        return new DeckRequest(deckName, description, identity, cardFiles, encoding, tags, noteType, duplicateTermSeverity,
+                time, previousRelease, allowBreakingChanges);
+    }
 
     public DeckRequest {
         Objects.requireNonNull(deckName, "deckName");

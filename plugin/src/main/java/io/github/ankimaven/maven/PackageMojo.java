@@ -1,22 +1,33 @@
 package io.github.ankimaven.maven;
 
+import io.github.ankimaven.core.BuildFingerprint;
 import io.github.ankimaven.core.BuildTimestamp;
 import io.github.ankimaven.core.CardFiles;
 import io.github.ankimaven.core.DeckBuilder;
 import io.github.ankimaven.core.DeckConfigurationException;
 import io.github.ankimaven.core.DeckReport;
 import io.github.ankimaven.core.DeckRequest;
+import io.github.ankimaven.core.apkg.PackageWriter;
+import io.github.ankimaven.core.release.ReleaseChanges;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+import org.eclipse.aether.resolution.ArtifactResult;
 
 /**
  * Runs the same checks as {@code anki:check}, then writes the deck's Anki package
@@ -32,6 +43,7 @@ public class PackageMojo extends AbstractAnkiMojo {
     static final String ARTIFACT_TYPE = "apkg";
 
     private final MavenProjectHelper projectHelper;
+    private final RepositorySystem repositorySystem;
 
     /**
      * The directory the package is written to.
@@ -89,9 +101,54 @@ public class PackageMojo extends AbstractAnkiMojo {
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
 
+    /**
+     * The previous release of this deck, to compare with: a file path, or Maven coordinates
+     * {@code groupId:artifactId:version[:classifier]} of its {@code apkg} artifact, resolved from
+     * the project's repositories. Notes whose content did not change keep the previous release's
+     * modification time, so learners' Anki skips them and keeps their own edits; changed notes get
+     * this build's timestamp and are updated. Unset for a first release.
+     *
+     * <p>Default: none; property {@code anki.previousRelease}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "anki.previousRelease")
+    private String previousRelease;
+
+    /**
+     * Report release-compatibility problems (a changed note type schema, a note that looks renamed
+     * under a new GUID, a changed {@code _} media file that kept its name, a timestamp not later
+     * than the previous release) as warnings instead of failing the build.
+     *
+     * <p>Default {@code false}; property {@code anki.allowBreakingChanges}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "anki.allowBreakingChanges", defaultValue = "false")
+    private boolean allowBreakingChanges;
+
+    /**
+     * Write the package even when nothing that affects it changed since the last build. Without
+     * it, an unchanged deck is not rebuilt (the fingerprint of plugin version, configuration, card
+     * files and previous release lives in {@code target/anki-maven-plugin/}).
+     *
+     * <p>Default {@code false}; property {@code anki.forceCreation}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "anki.forceCreation", defaultValue = "false")
+    private boolean forceCreation;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
+    private String pluginVersion;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
     @Inject
-    public PackageMojo(MavenProjectHelper projectHelper) {
+    public PackageMojo(MavenProjectHelper projectHelper, RepositorySystem repositorySystem) {
         this.projectHelper = projectHelper;
+        this.repositorySystem = repositorySystem;
     }
 
     @Override
@@ -102,22 +159,96 @@ public class PackageMojo extends AbstractAnkiMojo {
     @Override
     protected void run() throws IOException, DeckConfigurationException, MojoFailureException {
         Optional<Instant> timestamp = BuildTimestamp.parse(outputTimestamp);
+        DeckRequest request = deckRequest(timestamp.orElseGet(Instant::now))
+                .withPreviousRelease(previousReleaseFile(), allowBreakingChanges);
+        Path output = outputDirectory.toPath().resolve(finalName + ".apkg");
+        Path releaseNotes = PackageWriter.releaseNotesPath(output);
+        Path fingerprintFile = Path.of(project.getBuild().getDirectory(), "anki-maven-plugin", finalName + ".fingerprint");
+        String fingerprint = BuildFingerprint.of(request, pluginVersion, String.valueOf(outputTimestamp));
+        if (!forceCreation && Files.isRegularFile(output) && Files.isRegularFile(releaseNotes)
+                && fingerprint.equals(readFingerprint(fingerprintFile))) {
+            getLog().info("Skipping anki:package: " + display(output) + " is up to date (nothing it depends on changed;"
+                    + " -Danki.forceCreation rebuilds it)");
+            attach(output, releaseNotes);
+            return;
+        }
         if (timestamp.isEmpty()) {
             getLog().warn("project.build.outputTimestamp is not set: using the current time, so the package is not"
                     + " reproducible (set it, and advance it with every release)");
         }
-        DeckRequest request = deckRequest(timestamp.orElseGet(Instant::now));
-        Path output = outputDirectory.toPath().resolve(finalName + ".apkg");
+        if (request.previousRelease() == null) {
+            getLog().info("No previous release to compare with (<previousRelease>): every note gets this build's timestamp,"
+                    + " so learners who imported an earlier release get every note updated, replacing their own edits."
+                    + " Fine for a first release.");
+        }
+        Files.deleteIfExists(fingerprintFile);
         DeckReport report = DeckBuilder.build(request, output);
         report(report);
-        getLog().info("Wrote " + CardFiles.display(project.getBasedir().toPath(), output) + " (\"" + request.deckName() + "\") from "
-                + FindingsText.summary(report));
-        if (attach) {
-            if (classifier == null || classifier.isBlank()) {
-                projectHelper.attachArtifact(project, ARTIFACT_TYPE, output.toFile());
-            } else {
-                projectHelper.attachArtifact(project, ARTIFACT_TYPE, classifier.strip(), output.toFile());
-            }
+        getLog().info("Wrote " + display(output) + " (\"" + request.deckName() + "\") from " + FindingsText.summary(report));
+        ReleaseChanges release = report.release();
+        if (!release.isFirstRelease()) {
+            getLog().info("Compared with " + release.previousPackage() + ": " + release.added().size() + " added, "
+                    + release.changed().size() + " changed, " + release.removed().size() + " removed, "
+                    + release.unchanged() + " unchanged; release notes in " + display(releaseNotes));
         }
+        writeFingerprint(fingerprintFile, fingerprint);
+        attach(output, releaseNotes);
+    }
+
+    private void attach(Path output, Path releaseNotes) {
+        if (!attach) {
+            return;
+        }
+        if (classifier == null || classifier.isBlank()) {
+            projectHelper.attachArtifact(project, ARTIFACT_TYPE, output.toFile());
+        } else {
+            projectHelper.attachArtifact(project, ARTIFACT_TYPE, classifier.strip(), output.toFile());
+        }
+        String notesClassifier = (classifier == null || classifier.isBlank() ? "" : classifier.strip() + "-") + "release-notes";
+        projectHelper.attachArtifact(project, "md", notesClassifier, releaseNotes.toFile());
+    }
+
+    /** The previous release as a local file: the path as given, or the resolved Maven artifact. */
+    private Path previousReleaseFile() throws DeckConfigurationException {
+        if (previousRelease == null || previousRelease.isBlank()) {
+            return null;
+        }
+        String value = previousRelease.strip();
+        Path asPath = project.getBasedir().toPath().resolve(value);
+        String[] parts = value.split(":");
+        if (Files.exists(asPath) || parts.length < 3 || parts.length > 4) {
+            return asPath;
+        }
+        Artifact artifact = new DefaultArtifact(parts[0], parts[1], parts.length == 4 ? parts[3] : "", ARTIFACT_TYPE, parts[2]);
+        try {
+            ArtifactResult result = repositorySystem.resolveArtifact(session.getRepositorySession(),
+                    new ArtifactRequest(artifact, project.getRemoteProjectRepositories(), null));
+            return result.getArtifact().getFile().toPath();
+        } catch (ArtifactResolutionException e) {
+            throw new DeckConfigurationException("<previousRelease> " + value + " cannot be resolved from the project's"
+                    + " repositories (" + e.getMessage() + "): check the coordinates, or give the path of the previous .apkg");
+        }
+    }
+
+    private String readFingerprint(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException | RuntimeException e) {
+            getLog().debug("No usable fingerprint at " + file + ": " + e);
+            return null;
+        }
+    }
+
+    private void writeFingerprint(Path file, String fingerprint) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, fingerprint + "\n");
+        } catch (IOException e) {
+            getLog().warn("Cannot write " + file + " (the next build will not be skipped): " + e.getMessage());
+        }
+    }
+
+    private String display(Path path) {
+        return CardFiles.display(project.getBasedir().toPath(), path);
     }
 }

@@ -40,14 +40,25 @@ final class CollectionJson {
         return conf.toString();
     }
 
-    static String models(DeckLayout layout) {
+    static String models(DeckLayout layout, long modSeconds) {
+        ObjectNode models = JSON.createObjectNode();
+        models.set(Long.toString(layout.noteTypeId()), model(layout, modSeconds));
+        return models.toString();
+    }
+
+    /** The note type's JSON as the previous release would have stored it with that {@code mod}. */
+    static String modelJson(DeckLayout layout, long modSeconds) {
+        return model(layout, modSeconds).toString();
+    }
+
+    private static ObjectNode model(DeckLayout layout, long modSeconds) {
         NoteType noteType = layout.noteType();
         long id = layout.noteTypeId();
         ObjectNode model = JSON.createObjectNode();
         model.put("id", id);
         model.put("name", noteType.name());
         model.put("type", 0);
-        model.put("mod", layout.buildSeconds());
+        model.put("mod", modSeconds);
         model.put("usn", -1);
         model.put("sortf", noteType.sortFieldIndex());
         model.put("did", layout.deckId());
@@ -99,9 +110,7 @@ final class CollectionJson {
         }
         model.putArray("tags");
         model.putArray("vers");
-        ObjectNode models = JSON.createObjectNode();
-        models.set(Long.toString(id), model);
-        return models.toString();
+        return model;
     }
 
     static String decks(DeckLayout layout) {

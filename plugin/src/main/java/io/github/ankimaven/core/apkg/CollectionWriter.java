@@ -1,6 +1,9 @@
 package io.github.ankimaven.core.apkg;
 
+import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.model.Note;
+import io.github.ankimaven.core.release.PreviousRelease;
+import io.github.ankimaven.core.release.ReleaseChanges;
 import io.github.ankimaven.core.text.AnkiText;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,7 +19,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Writes a schema-11 Anki collection ({@code collection.anki2}) with SQLite: the tables and
@@ -59,11 +64,16 @@ final class CollectionWriter implements AutoCloseable {
     private final Connection connection;
     private final PreparedStatement insertNote;
     private final PreparedStatement insertCard;
+    private final PreparedStatement insertSource;
     private int notes;
     private int cards;
     private int pending;
 
-    CollectionWriter(Path file, DeckLayout layout, List<String> extraTags) throws IOException {
+    /**
+     * @param trackSources remember each note's source location (in a temporary table, outside the
+     *     collection file) for findings about a previous release
+     */
+    CollectionWriter(Path file, DeckLayout layout, List<String> extraTags, boolean trackSources) throws IOException {
         this.layout = layout;
         this.extraTags = List.copyOf(extraTags);
         try {
@@ -82,6 +92,14 @@ final class CollectionWriter implements AutoCloseable {
             connection.setAutoCommit(false);
             insertNote = connection.prepareStatement("INSERT INTO notes VALUES (?,?,?,?,-1,?,?,?,?,0,'')");
             insertCard = connection.prepareStatement("INSERT INTO cards VALUES (?,?,?,?,?,-1,0,0,?,0,0,0,0,0,0,0,0,'')");
+            if (trackSources) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE TEMP TABLE note_source (nid INTEGER PRIMARY KEY, file TEXT, line INTEGER)");
+                }
+                insertSource = connection.prepareStatement("INSERT INTO temp.note_source VALUES (?,?,?)");
+            } else {
+                insertSource = null;
+            }
         } catch (SQLException e) {
             throw new IOException("cannot create the Anki collection " + file + ": " + e.getMessage(), e);
         }
@@ -105,6 +123,12 @@ final class CollectionWriter implements AutoCloseable {
             insertNote.setString(7, AnkiText.stripHtmlPreservingMediaFilenames(fields.get(layout.noteType().sortFieldIndex())));
             insertNote.setLong(8, AnkiText.fieldChecksum(AnkiText.stripHtmlPreservingMediaFilenames(fields.get(0))));
             insertNote.addBatch();
+            if (insertSource != null) {
+                insertSource.setLong(1, noteId);
+                insertSource.setString(2, note.location().file());
+                insertSource.setInt(3, note.location().line());
+                insertSource.addBatch();
+            }
             for (int ord : cardOrdinals) {
                 insertCard.setLong(1, layout.buildMillis() + cards);
                 insertCard.setLong(2, noteId);
@@ -144,26 +168,40 @@ final class CollectionWriter implements AutoCloseable {
         return cards;
     }
 
-    /** Writes the {@code col} row and the indexes, commits and closes the database. */
-    void finish() throws IOException {
+    /**
+     * Creates the indexes, then compares the notes with the previous release (when there is one),
+     * giving unchanged notes their previous {@code mod}; returns what changed for learners.
+     */
+    ReleaseChanges compare(PreviousRelease previous, String previousDisplay, Map<String, String> staticMediaSha1,
+            Consumer<Finding> findings, boolean allowBreakingChanges) throws IOException {
         try {
             flush();
-            try (PreparedStatement col = connection.prepareStatement("INSERT INTO col VALUES (1,?,?,?,11,0,0,0,?,?,?,?,'{}')")) {
-                col.setLong(1, collectionCreationSeconds(layout.buildTime()));
-                col.setLong(2, layout.buildMillis());
-                col.setLong(3, layout.buildMillis());
-                col.setString(4, CollectionJson.conf(layout, notes + 1L));
-                col.setString(5, CollectionJson.models(layout));
-                col.setString(6, CollectionJson.decks(layout));
-                col.setString(7, CollectionJson.deckConfigs());
-                col.executeUpdate();
-            }
             try (Statement statement = connection.createStatement()) {
                 for (String sql : INDEXES.split(";")) {
                     if (!sql.isBlank()) {
                         statement.execute(sql);
                     }
                 }
+            }
+            ReleaseComparison comparison = new ReleaseComparison(connection, layout, findings, allowBreakingChanges);
+            return previous == null ? comparison.firstRelease() : comparison.compare(previous, previousDisplay, staticMediaSha1);
+        } catch (SQLException e) {
+            throw new IOException("cannot compare the collection with the previous release: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the {@code col} row and commits; call after {@link #compare}. */
+    void finish(long noteTypeMod) throws IOException {
+        try {
+            try (PreparedStatement col = connection.prepareStatement("INSERT INTO col VALUES (1,?,?,?,11,0,0,0,?,?,?,?,'{}')")) {
+                col.setLong(1, collectionCreationSeconds(layout.buildTime()));
+                col.setLong(2, layout.buildMillis());
+                col.setLong(3, layout.buildMillis());
+                col.setString(4, CollectionJson.conf(layout, notes + 1L));
+                col.setString(5, CollectionJson.models(layout, noteTypeMod));
+                col.setString(6, CollectionJson.decks(layout));
+                col.setString(7, CollectionJson.deckConfigs());
+                col.executeUpdate();
             }
             connection.commit();
         } catch (SQLException e) {
@@ -174,6 +212,9 @@ final class CollectionWriter implements AutoCloseable {
     private void flush() throws SQLException {
         insertNote.executeBatch();
         insertCard.executeBatch();
+        if (insertSource != null) {
+            insertSource.executeBatch();
+        }
         pending = 0;
     }
 

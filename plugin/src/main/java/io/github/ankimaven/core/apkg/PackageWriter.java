@@ -1,50 +1,76 @@
 package io.github.ankimaven.core.apkg;
 
+import io.github.ankimaven.core.DeckConfigurationException;
 import io.github.ankimaven.core.DeckRequest;
+import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.model.Note;
+import io.github.ankimaven.core.release.PreviousRelease;
+import io.github.ankimaven.core.release.ReleaseChanges;
+import io.github.ankimaven.core.release.ReleaseNotes;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * Builds a package in a temporary directory next to its destination and moves it into place
  * only on {@link #commit}: a failed or interrupted build never leaves a partial {@code .apkg}.
+ * Next to the package it writes the release notes ({@code <name>-release-notes.md}).
  */
 public final class PackageWriter implements AutoCloseable {
 
     private final Path output;
+    private final Path releaseNotes;
     private final Path workDirectory;
     private final Path collectionFile;
     private final DeckLayout layout;
+    private final DeckRequest request;
+    private final PreviousRelease previous;
     private final CollectionWriter collection;
     private boolean committed;
     private boolean closed;
 
-    private PackageWriter(Path output, Path workDirectory, DeckLayout layout, List<String> extraTags) throws IOException {
+    private PackageWriter(Path output, Path workDirectory, DeckLayout layout, DeckRequest request, PreviousRelease previous)
+            throws IOException {
         this.output = output;
+        this.releaseNotes = releaseNotesPath(output);
         this.workDirectory = workDirectory;
         this.collectionFile = workDirectory.resolve("collection.anki2");
         this.layout = layout;
-        this.collection = new CollectionWriter(collectionFile, layout, extraTags);
+        this.request = request;
+        this.previous = previous;
+        this.collection = new CollectionWriter(collectionFile, layout, request.tags(), previous != null);
     }
 
-    public static PackageWriter open(Path output, DeckRequest request) throws IOException {
+    public static PackageWriter open(Path output, DeckRequest request) throws IOException, DeckConfigurationException {
         Path directory = output.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         Path work = Files.createTempDirectory(directory, "." + output.getFileName() + ".");
         DeckLayout layout = DeckLayout.of(request.identity(), request.deckName(), request.description(),
                 request.noteType(), request.buildTime());
         try {
-            return new PackageWriter(output, work, layout, request.tags());
-        } catch (IOException | RuntimeException e) {
+            PreviousRelease previous = request.previousRelease() == null ? null
+                    : PreviousRelease.open(request.previousRelease(), work);
+            return new PackageWriter(output, work, layout, request, previous);
+        } catch (IOException | DeckConfigurationException | RuntimeException e) {
             deleteRecursively(work);
+            Files.deleteIfExists(output);
             throw e;
         }
+    }
+
+    /** The release notes' path for a package: {@code deck-1.0.apkg} → {@code deck-1.0-release-notes.md}. */
+    public static Path releaseNotesPath(Path packageFile) {
+        String name = packageFile.getFileName().toString();
+        String stem = name.endsWith(".apkg") ? name.substring(0, name.length() - ".apkg".length()) : name;
+        return packageFile.resolveSibling(stem + "-release-notes.md");
     }
 
     public void add(Note note, String guid, List<Integer> cardOrdinals) throws IOException {
@@ -59,24 +85,52 @@ public final class PackageWriter implements AutoCloseable {
         return collection.cards();
     }
 
-    /** Finishes the collection, zips it and moves the package into place; returns its size. */
-    public long commit() throws IOException {
-        collection.finish();
+    /**
+     * Compares the notes with the previous release (if any), reporting what would hurt learners
+     * to {@code findings}; returns what this release changes.
+     */
+    public ReleaseChanges compareWithPreviousRelease(Consumer<Finding> findings) throws IOException {
+        String display = previous == null ? null : previous.packageFile().getFileName().toString();
+        return collection.compare(previous, display, Map.of(), findings, request.allowBreakingChanges());
+    }
+
+    /** Finishes the collection, zips it, moves it into place and writes the release notes; returns the package size. */
+    public long commit(ReleaseChanges changes) throws IOException {
+        collection.finish(noteTypeMod());
         collection.close();
         Path zip = workDirectory.resolve("package.apkg");
         PackageZip.write(zip, collectionFile, "{}", layout.buildTime());
-        try {
-            Files.move(zip, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(zip, output, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Path notes = workDirectory.resolve("release-notes.md");
+        Files.writeString(notes, ReleaseNotes.markdown(layout.deckName(), output.getFileName().toString(), changes),
+                StandardCharsets.UTF_8);
+        moveIntoPlace(zip, output);
+        moveIntoPlace(notes, releaseNotes);
         committed = true;
         return Files.size(output);
     }
 
+    /** The previous release's note type {@code mod} when nothing in the note type changed, else the build time. */
+    private long noteTypeMod() {
+        if (previous != null) {
+            PreviousRelease.PreviousNoteType before = previous.noteTypes().get(layout.noteTypeId());
+            if (before != null && before.json().equals(CollectionJson.modelJson(layout, before.mod()))) {
+                return before.mod();
+            }
+        }
+        return layout.buildSeconds();
+    }
+
+    private static void moveIntoPlace(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     /**
      * Drops the work directory. Without a commit (errors in the cards, or a failure) it also
-     * deletes a package left by an earlier build, which would now be stale.
+     * deletes a package and release notes left by an earlier build, which would now be stale.
      */
     @Override
     public void close() throws IOException {
@@ -90,6 +144,7 @@ public final class PackageWriter implements AutoCloseable {
             deleteRecursively(workDirectory);
             if (!committed) {
                 Files.deleteIfExists(output);
+                Files.deleteIfExists(releaseNotes);
             }
         }
     }

@@ -4,7 +4,8 @@ import java.util.Comparator;
 
 /**
  * Where a record starts: a file path as shown to the user (relative to the project's base
- * directory, with {@code /} separators) and the 1-based physical line.
+ * directory, with {@code /} separators) and the 1-based physical line, or 0 for a finding about
+ * a whole file.
  */
 public record SourceLocation(String file, int line) implements Comparable<SourceLocation> {
 
@@ -18,6 +19,6 @@ public record SourceLocation(String file, int line) implements Comparable<Source
 
     @Override
     public String toString() {
-        return file + ":" + line;
+        return line > 0 ? file + ":" + line : file;
     }
 }

@@ -1,0 +1,73 @@
+package io.github.ankimaven.core;
+
+import io.github.ankimaven.core.model.CardFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A digest of everything that affects a deck's package: the plugin version, the configuration,
+ * every card file and the previous release. Equal fingerprints mean the package would come out
+ * the same, so the build can skip writing it.
+ */
+public final class BuildFingerprint {
+
+    private BuildFingerprint() {}
+
+    /**
+     * @param configuredTimestamp the timestamp as configured (not the resolved "now"), so an unset
+     *     timestamp does not make every build look changed
+     */
+    public static String of(DeckRequest request, String pluginVersion, String configuredTimestamp) throws IOException {
+        MessageDigest digest = sha256();
+        text(digest, "plugin " + pluginVersion);
+        text(digest, "deck " + request.deckName());
+        text(digest, "description " + request.description());
+        text(digest, "identity " + request.identity());
+        text(digest, "encoding " + request.encoding().name());
+        text(digest, "tags " + request.tags());
+        text(digest, "note type " + request.noteType());
+        text(digest, "duplicates " + request.duplicateTermSeverity());
+        text(digest, "timestamp " + configuredTimestamp);
+        text(digest, "allow breaking " + request.allowBreakingChanges());
+        if (request.previousRelease() != null) {
+            text(digest, "previous release");
+            file(digest, request.previousRelease());
+        }
+        for (CardFile card : request.cardFiles()) {
+            text(digest, "card file " + card.displayPath());
+            file(digest, card.path());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void text(MessageDigest digest, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+        digest.update((byte) ':');
+        digest.update(bytes);
+    }
+
+    private static void file(MessageDigest digest, Path path) throws IOException {
+        text(digest, Long.toString(Files.size(path)));
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM provides SHA-256", e);
+        }
+    }
+}

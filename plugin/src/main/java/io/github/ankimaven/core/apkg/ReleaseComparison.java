@@ -1,0 +1,288 @@
+package io.github.ankimaven.core.apkg;
+
+import io.github.ankimaven.core.model.Finding;
+import io.github.ankimaven.core.model.Severity;
+import io.github.ankimaven.core.model.SourceLocation;
+import io.github.ankimaven.core.release.NoteChange;
+import io.github.ankimaven.core.release.PreviousRelease;
+import io.github.ankimaven.core.release.ReleaseChanges.DeckCounts;
+import io.github.ankimaven.core.release.ReleaseChanges;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Compares the notes just written with the previous release, inside SQLite so that memory does
+ * not grow with the deck: a note whose fields, tags, deck and note type are unchanged keeps the
+ * previous release's {@code mod} (Anki then skips it, keeping the learner's edits); a changed or
+ * new note keeps this build's timestamp (Anki updates it). Also runs the compatibility gate.
+ */
+final class ReleaseComparison {
+
+    private static final String FIELD_SEPARATOR = "\u001f";
+
+    private final Connection db;
+    private final DeckLayout layout;
+    private final Consumer<Finding> findings;
+    private final Severity gateSeverity;
+
+    ReleaseComparison(Connection db, DeckLayout layout, Consumer<Finding> findings, boolean allowBreakingChanges) {
+        this.db = db;
+        this.layout = layout;
+        this.findings = findings;
+        this.gateSeverity = allowBreakingChanges ? Severity.WARNING : Severity.ERROR;
+    }
+
+    /** Counts per deck for a first release: every note is new. */
+    ReleaseChanges firstRelease() throws SQLException {
+        Map<String, DeckCounts> perDeck = new TreeMap<>();
+        int total = 0;
+        try (Statement statement = db.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM notes")) {
+            rs.next();
+            total = rs.getInt(1);
+        }
+        perDeck.put(layout.deckName(), new DeckCounts(total, total, 0, 0));
+        return new ReleaseChanges(null, total, List.of(), List.of(), List.of(), perDeck);
+    }
+
+    ReleaseChanges compare(PreviousRelease previous, String previousDisplay, Map<String, String> staticMediaSha1)
+            throws SQLException {
+        SourceLocation releaseLocation = new SourceLocation(previousDisplay, 0);
+        if (layout.buildSeconds() <= previous.latestNoteMod()) {
+            findings.accept(Finding.error(releaseLocation, "release-timestamp", "this build's timestamp ("
+                    + layout.buildTime() + ") is not later than the previous release's newest note ("
+                    + java.time.Instant.ofEpochSecond(previous.latestNoteMod()) + "): Anki would ignore every change;"
+                    + " advance project.build.outputTimestamp"));
+        }
+        checkNoteTypeSchema(previous, releaseLocation);
+        staticMediaSha1.forEach((name, sha1) -> {
+            String before = previous.staticMediaSha1().get(name);
+            if (before != null && !before.equals(sha1)) {
+                findings.accept(new Finding(gateSeverity, releaseLocation, "changed-static-media", "media file " + name
+                        + " changed but kept its name: learners who have it never get the new content (Anki keeps existing"
+                        + " files that start with _); rename it, e.g. with a version or content hash in its name"));
+            }
+        });
+        prepareTables(previous);
+        List<NoteChange> added = new ArrayList<>();
+        List<NoteChange> changed = new ArrayList<>();
+        Map<String, DeckCounts> perDeck = new TreeMap<>();
+        int total = 0;
+        try (Statement statement = db.createStatement();
+                PreparedStatement keepNoteMod = db.prepareStatement("UPDATE notes SET mod = ? WHERE id = ?");
+                PreparedStatement keepCardMod = db.prepareStatement("UPDATE cards SET mod = ? WHERE nid = ?");
+                ResultSet rs = statement.executeQuery("""
+                        SELECT x.id, x.guid, x.flds, x.tags, x.deck, x.sfld, p.guid, p.mod, p.flds, p.tags, p.deck, p.sfld,
+                               p.mid = x.mid, s.file, s.line
+                        FROM temp.new_note x LEFT JOIN temp.prev_note p ON p.guid = x.guid
+                        LEFT JOIN temp.note_source s ON s.nid = x.id ORDER BY x.id""")) {
+            while (rs.next()) {
+                total++;
+                String deck = rs.getString(5);
+                SourceLocation location = rs.getString(14) == null ? null : new SourceLocation(rs.getString(14), rs.getInt(15));
+                if (rs.getString(7) == null) {
+                    added.add(new NoteChange(rs.getString(2), rs.getString(6), null, deck, List.of(), location));
+                    perDeck.merge(deck, new DeckCounts(1, 1, 0, 0), ReleaseComparison::sum);
+                    continue;
+                }
+                List<String> parts = changedParts(rs.getString(3), rs.getString(9), rs.getString(4), rs.getString(10), deck,
+                        rs.getString(11), rs.getBoolean(13));
+                if (parts.isEmpty()) {
+                    keepNoteMod.setLong(1, rs.getLong(8));
+                    keepNoteMod.setLong(2, rs.getLong(1));
+                    keepNoteMod.addBatch();
+                    keepCardMod.setLong(1, rs.getLong(8));
+                    keepCardMod.setLong(2, rs.getLong(1));
+                    keepCardMod.addBatch();
+                    perDeck.merge(deck, new DeckCounts(1, 0, 0, 0), ReleaseComparison::sum);
+                } else {
+                    String before = rs.getString(12);
+                    changed.add(new NoteChange(rs.getString(2), rs.getString(6), before.equals(rs.getString(6)) ? null : before,
+                            deck, parts, location));
+                    perDeck.merge(deck, new DeckCounts(1, 0, 1, 0), ReleaseComparison::sum);
+                }
+            }
+            keepNoteMod.executeBatch();
+            keepCardMod.executeBatch();
+        }
+        List<RemovedNote> removed = removedNotes(perDeck);
+        reportLikelyRenames(added, removed);
+        dropTables();
+        return new ReleaseChanges(previous.packageFile().getFileName().toString(), total, added, changed,
+                removed.stream().map(RemovedNote::change).toList(), perDeck);
+    }
+
+    private static DeckCounts sum(DeckCounts a, DeckCounts b) {
+        return new DeckCounts(a.notes() + b.notes(), a.added() + b.added(), a.changed() + b.changed(), a.removed() + b.removed());
+    }
+
+    private void checkNoteTypeSchema(PreviousRelease previous, SourceLocation location) {
+        PreviousRelease.PreviousNoteType before = previous.noteTypes().get(layout.noteTypeId());
+        if (before == null) {
+            return;
+        }
+        List<String> fields = layout.noteType().fields();
+        List<String> templates = layout.noteType().templates().stream().map(t -> t.name()).toList();
+        if (!before.fields().equals(fields) || !before.templates().equals(templates)) {
+            findings.accept(new Finding(gateSeverity, location, "note-type-schema", "note type \"" + before.name()
+                    + "\" changed its fields " + before.fields() + " → " + fields + " or card templates " + before.templates()
+                    + " → " + templates + ": learners' Anki would make a conflicting copy of the note type and stop updating"
+                    + " their notes. Keep field and template names and order as released; if the change is unavoidable, set"
+                    + " <allowBreakingChanges> and tell learners to import with \"merge note types\" (Anki 23.10+)"));
+        }
+    }
+
+    /** The changed parts of a note: field names, then "tags", "deck", "note type". */
+    private List<String> changedParts(String flds, String prevFlds, String tags, String prevTags, String deck, String prevDeck,
+            boolean sameNoteType) {
+        List<String> parts = new ArrayList<>();
+        if (!flds.equals(prevFlds)) {
+            String[] now = flds.split(FIELD_SEPARATOR, -1);
+            String[] before = prevFlds.split(FIELD_SEPARATOR, -1);
+            List<String> names = layout.noteType().fields();
+            for (int i = 0; i < Math.max(now.length, before.length); i++) {
+                String a = i < now.length ? now[i] : null;
+                String b = i < before.length ? before[i] : null;
+                if (a == null || !a.equals(b)) {
+                    parts.add(i < names.size() ? names.get(i) : "field " + (i + 1));
+                }
+            }
+        }
+        if (!tags.equals(prevTags)) {
+            parts.add("tags");
+        }
+        if (!deck.equals(prevDeck)) {
+            parts.add("deck");
+        }
+        if (!sameNoteType) {
+            parts.add("note type");
+        }
+        return parts;
+    }
+
+    /** A note of the previous release that is gone, with its fields after the first (see {@link #tail}). */
+    private record RemovedNote(NoteChange change, String rest) {}
+
+    private List<RemovedNote> removedNotes(Map<String, DeckCounts> perDeck) throws SQLException {
+        List<RemovedNote> removed = new ArrayList<>();
+        try (Statement statement = db.createStatement();
+                ResultSet rs = statement.executeQuery("""
+                        SELECT p.guid, p.sfld, p.deck, p.flds FROM temp.prev_note p
+                        WHERE NOT EXISTS (SELECT 1 FROM temp.new_note x WHERE x.guid = p.guid) ORDER BY p.rowid""")) {
+            while (rs.next()) {
+                String deck = rs.getString(3) == null ? "" : rs.getString(3);
+                removed.add(new RemovedNote(new NoteChange(rs.getString(1), rs.getString(2), null, deck, List.of(), null),
+                        tail(rs.getString(4))));
+                perDeck.merge(deck, new DeckCounts(0, 0, 0, 1), ReleaseComparison::sum);
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * A removed note whose other fields reappear in an added note is most likely a renamed term:
+     * without the old GUID, learners get a second note and the first keeps the review history.
+     */
+    private void reportLikelyRenames(List<NoteChange> added, List<RemovedNote> removed) throws SQLException {
+        if (removed.isEmpty() || added.isEmpty()) {
+            return;
+        }
+        Map<String, NoteChange> removedByRest = new HashMap<>();
+        for (RemovedNote note : removed) {
+            if (!note.rest().replace(FIELD_SEPARATOR, "").isBlank()) {
+                removedByRest.putIfAbsent(note.rest(), note.change());
+            }
+        }
+        try (PreparedStatement flds = db.prepareStatement("SELECT flds FROM notes WHERE guid = ?")) {
+            for (NoteChange note : added) {
+                flds.setString(1, note.guid());
+                try (ResultSet rs = flds.executeQuery()) {
+                    if (!rs.next()) {
+                        continue;
+                    }
+                    NoteChange before = removedByRest.get(tail(rs.getString(1)));
+                    if (before != null && note.location() != null) {
+                        findings.accept(new Finding(gateSeverity, note.location(), "renamed-note", "\"" + note.term()
+                                + "\" looks like \"" + before.term() + "\" of the previous release under a new guid:"
+                                + " learners would get a second note and the old one would keep the review history. To keep"
+                                + " the note, give this row the old guid " + before.guid() + " (a guid column; see README,"
+                                + " \"Renaming a term\"); if it really is a new note, set <allowBreakingChanges>"));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every field but the first, joined: what stays when only the term is renamed. */
+    private static String tail(String flds) {
+        int separator = flds.indexOf(FIELD_SEPARATOR);
+        return separator < 0 ? "" : flds.substring(separator + 1);
+    }
+
+    private void prepareTables(PreviousRelease previous) throws SQLException {
+        outsideTransaction("ATTACH DATABASE '" + previous.collectionFile().toAbsolutePath().toString().replace("'", "''")
+                + "' AS prev");
+        try (Statement statement = db.createStatement()) {
+            statement.execute("CREATE TEMP TABLE prev_deck (did INTEGER PRIMARY KEY, name TEXT)");
+            statement.execute("CREATE TEMP TABLE new_deck (did INTEGER PRIMARY KEY, name TEXT)");
+        }
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO temp.prev_deck VALUES (?, ?)")) {
+            for (Map.Entry<Long, String> deck : previous.deckNames().entrySet()) {
+                insert.setLong(1, deck.getKey());
+                insert.setString(2, deck.getValue());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO temp.new_deck VALUES (?, ?)")) {
+            insert.setLong(1, layout.deckId());
+            insert.setString(2, layout.deckName());
+            insert.executeUpdate();
+        }
+        try (Statement statement = db.createStatement()) {
+            statement.execute("""
+                    CREATE TEMP TABLE prev_note AS SELECT n.guid AS guid, n.mod AS mod, n.mid AS mid, n.flds AS flds,
+                      n.tags AS tags, n.sfld AS sfld,
+                      (SELECT d.name FROM temp.prev_deck d WHERE d.did = (SELECT min(c.did) FROM prev.cards c WHERE c.nid = n.id))
+                        AS deck
+                    FROM prev.notes n ORDER BY n.id""");
+            statement.execute("CREATE INDEX temp.prev_note_guid ON prev_note (guid)");
+            statement.execute("""
+                    CREATE TEMP TABLE new_note AS SELECT n.id AS id, n.guid AS guid, n.mid AS mid, n.flds AS flds,
+                      n.tags AS tags, CAST(n.sfld AS TEXT) AS sfld,
+                      (SELECT d.name FROM temp.new_deck d WHERE d.did = (SELECT min(c.did) FROM main.cards c WHERE c.nid = n.id))
+                        AS deck
+                    FROM main.notes n""");
+            statement.execute("CREATE INDEX temp.new_note_guid ON new_note (guid)");
+        }
+    }
+
+    private void dropTables() throws SQLException {
+        try (Statement statement = db.createStatement()) {
+            for (String table : List.of("prev_note", "new_note", "prev_deck", "new_deck")) {
+                statement.execute("DROP TABLE temp." + table);
+            }
+        }
+        outsideTransaction("DETACH DATABASE prev");
+    }
+
+    /** SQLite attaches and detaches databases only outside a transaction. */
+    private void outsideTransaction(String sql) throws SQLException {
+        db.commit();
+        db.setAutoCommit(true);
+        try (Statement statement = db.createStatement()) {
+            statement.execute(sql);
+        } finally {
+            db.setAutoCommit(false);
+        }
+    }
+}
