@@ -1,0 +1,214 @@
+package io.github.ankimaven.core.release;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.ankimaven.core.DeckBuilder;
+import io.github.ankimaven.core.DeckReport;
+import io.github.ankimaven.core.DeckRequest;
+import io.github.ankimaven.core.TestDecks;
+import io.github.ankimaven.core.apkg.PackageWriter;
+import io.github.ankimaven.core.apkg.StableIds;
+import io.github.ankimaven.core.model.CardTemplate;
+import io.github.ankimaven.core.model.Finding;
+import io.github.ankimaven.core.model.NoteType;
+import io.github.ankimaven.testsupport.ApkgContents;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReleaseTest {
+
+    static final Instant RELEASE_1 = Instant.parse("2026-10-01T00:00:00Z");
+    static final Instant RELEASE_2 = Instant.parse("2026-11-01T00:00:00Z");
+    static final String IDENTITY = "com.example:test-deck";
+
+    static final String CARDS_1 = "Term,Definition,tags\n"
+            + "Alpha,first letter,greek\n"
+            + "Beta,second letter,greek\n"
+            + "Gamma,third letter,greek\n"
+            + "Delta,fourth letter,greek\n"
+            + "Colour,what we see,spelling\n";
+
+    /** Release 2: Alpha's definition and Gamma's tags changed, Delta removed, Epsilon added, Colour renamed keeping its GUID. */
+    static String cards2() {
+        return "Term,Definition,tags,guid\n"
+                + "Alpha,the first letter,greek,\n"
+                + "Beta,second letter,greek,\n"
+                + "Gamma,third letter,greek letters,\n"
+                + "Color,what we see,spelling," + StableIds.guid(IDENTITY, "colour") + "\n"
+                + "Epsilon,fifth letter,greek,\n";
+    }
+
+    @TempDir
+    Path dir;
+
+    private static List<String> texts(List<Finding> findings) {
+        return findings.stream().map(f -> f.severity() + " " + f).toList();
+    }
+
+    /** Builds a release from one card file; returns the report. */
+    private DeckReport release(String name, String cards, Instant time, Path previous, boolean allowBreaking) throws Exception {
+        TestDecks deck = new TestDecks(dir.resolve(name)).file("cards.csv", cards);
+        DeckRequest request = deck.request().withBuildTime(time).withPreviousRelease(previous, allowBreaking);
+        return DeckBuilder.build(request, dir.resolve(name + ".apkg"));
+    }
+
+    @Test
+    void unchangedNotesKeepTheirModChangedAndNewNotesGetTheBuildTime() throws Exception {
+        Path first = release("r1", CARDS_1, RELEASE_1, null, false).packageFile();
+        DeckReport second = release("r2", cards2(), RELEASE_2, first, false);
+        assertEquals(List.of(), texts(second.findings()));
+        try (ApkgContents apkg = new ApkgContents(second.packageFile(), dir)) {
+            Map<String, Long> mods = apkg.rows("SELECT sfld, mod FROM notes").stream()
+                    .collect(Collectors.toMap(r -> String.valueOf(r.get("sfld")), r -> ((Number) r.get("mod")).longValue()));
+            assertEquals(Map.of("Alpha", RELEASE_2.getEpochSecond(), "Beta", RELEASE_1.getEpochSecond(),
+                    "Gamma", RELEASE_2.getEpochSecond(), "Color", RELEASE_2.getEpochSecond(),
+                    "Epsilon", RELEASE_2.getEpochSecond()), mods);
+            assertEquals(List.of(RELEASE_1.getEpochSecond(), RELEASE_1.getEpochSecond()),
+                    apkg.rows("SELECT c.mod FROM cards c JOIN notes n ON n.id = c.nid WHERE n.sfld = 'Beta'").stream()
+                            .map(r -> ((Number) r.get("mod")).longValue()).toList(), "cards follow their note");
+            assertEquals(RELEASE_1.getEpochSecond(), apkg.colJson("models").elements().next().get("mod").asLong(),
+                    "an unchanged note type keeps its mod, so Anki does not rewrite learners' templates");
+        }
+        ReleaseChanges changes = second.release();
+        assertEquals(List.of("Epsilon"), changes.added().stream().map(NoteChange::term).toList());
+        assertEquals(List.of("Alpha: Definition", "Gamma: tags", "Colour → Color: Term"), changes.changed().stream()
+                .map(c -> (c.previousTerm() == null ? "" : c.previousTerm() + " → ") + c.term() + ": " + String.join(", ",
+                        c.changedParts()))
+                .toList());
+        assertEquals(List.of("Delta"), changes.removed().stream().map(NoteChange::term).toList());
+        assertEquals(1, changes.unchanged());
+    }
+
+    @Test
+    void releaseNotesListEveryChangeAndWhatLearnersShouldExpect() throws Exception {
+        Path first = release("r1", CARDS_1, RELEASE_1, null, false).packageFile();
+        DeckReport second = release("r2", cards2(), RELEASE_2, first, false);
+        String notes = Files.readString(PackageWriter.releaseNotesPath(second.packageFile()));
+        assertEquals("""
+                # Test Deck: release notes for r2.apkg
+
+                Compared with the previous release, `r1.apkg`.
+
+                | Added | Changed | Removed | Unchanged | Notes in this release |
+                | ---: | ---: | ---: | ---: | ---: |
+                | 1 | 3 | 1 | 1 | 5 |
+
+                ## Notes per deck
+
+                | Deck | Notes | Added | Changed | Removed |
+                | --- | ---: | ---: | ---: | ---: |
+                | Test Deck | 5 | 1 | 3 | 1 |
+
+                ## Added (1)
+
+                - **Epsilon**
+
+                ## Changed (3)
+
+                - **Alpha**: Definition
+                - **Gamma**: tags
+                - **Colour** → **Color**: Term
+
+                ## Removed (1)
+
+                - **Delta**
+
+                ## What learners should expect
+
+                - New notes arrive as new cards.
+                - Changed notes are updated in place: learners keep their review history, and their own edits to those notes are replaced by this release's text.
+                - Unchanged notes are skipped by Anki ("already in your collection"), so learners' own edits to them stay.
+                - Removed notes stay in learners' collections: Anki never deletes notes on import. Learners who want them gone delete them themselves.
+                """, notes);
+    }
+
+    @Test
+    void aFirstReleaseSaysAllNotesAreNew() throws Exception {
+        DeckReport first = release("r1", CARDS_1, RELEASE_1, null, false);
+        String notes = Files.readString(PackageWriter.releaseNotesPath(first.packageFile()));
+        assertTrue(notes.startsWith("# Test Deck: release notes for r1.apkg\n\nFirst release (no previous release to compare with):"
+                + " all 5 notes are new.\n\n## Notes per deck\n\n"), notes);
+        assertTrue(notes.contains("| Test Deck | 5 | 5 | 0 | 0 |"), notes);
+    }
+
+    @Test
+    void aRenamedTermWithoutItsOldGuidFailsWithTheGuidToKeep() throws Exception {
+        Path first = release("r1", CARDS_1, RELEASE_1, null, false).packageFile();
+        DeckReport second = release("r2", CARDS_1.replace("Colour,", "Color,"), RELEASE_2, first, false);
+        assertEquals(List.of("ERROR src/main/anki/cards.csv:6: \"Color\" looks like \"Colour\" of the previous release under a new"
+                + " guid: learners would get a second note and the old one would keep the review history. To keep the note,"
+                + " give this row the old guid " + StableIds.guid(IDENTITY, "colour") + " (a guid column; see README,"
+                + " \"Renaming a term\"); if it really is a new note, set <allowBreakingChanges>"), texts(second.findings()));
+        assertFalse(Files.exists(dir.resolve("r2.apkg")));
+        assertFalse(Files.exists(PackageWriter.releaseNotesPath(dir.resolve("r2.apkg"))));
+    }
+
+    @Test
+    void allowingBreakingChangesTurnsTheGateIntoWarnings() throws Exception {
+        Path first = release("r1", CARDS_1, RELEASE_1, null, false).packageFile();
+        DeckReport second = release("r2", CARDS_1.replace("Colour,", "Color,"), RELEASE_2, first, true);
+        assertEquals(1, second.findings().size());
+        assertEquals("WARNING", second.findings().get(0).severity().name());
+        assertNotNull(second.packageFile());
+        assertEquals(List.of("Color"), second.release().added().stream().map(NoteChange::term).toList());
+    }
+
+    @Test
+    void aTimestampNotLaterThanThePreviousReleaseFails() throws Exception {
+        Path first = release("r1", CARDS_1, RELEASE_1, null, false).packageFile();
+        DeckReport again = release("r2", cards2(), RELEASE_1, first, false);
+        assertEquals(List.of("ERROR r1.apkg: this build's timestamp (2026-10-01T00:00:00Z) is not later than the previous"
+                + " release's newest note (2026-10-01T00:00:00Z): Anki would ignore every change; advance"
+                + " project.build.outputTimestamp"), texts(again.findings()));
+    }
+
+    @Test
+    void aChangedNoteTypeSchemaFailsAndSaysWhatLearnersWouldSuffer() throws Exception {
+        Path first = release("r1", CARDS_1, RELEASE_1, null, false).packageFile();
+        NoteType standard = NoteType.termDefinition();
+        NoteType renamedField = new NoteType(standard.name(), List.of("Term", "Meaning"),
+                List.of(new CardTemplate("Term → Definition", "{{Term}}", "{{Meaning}}"),
+                        new CardTemplate("Definition → Term", "{{Meaning}}", "{{Term}}")), standard.css(), 0);
+        TestDecks deck = new TestDecks(dir.resolve("r2")).file("cards.csv", CARDS_1.replace("Definition", "Meaning"));
+        DeckRequest base = deck.request();
+        DeckRequest request = new DeckRequest(base.deckName(), base.description(), base.identity(), base.cardFiles(),
+                base.encoding(), base.tags(), renamedField, base.duplicateTermSeverity(), RELEASE_2, first, false);
+        DeckReport report = DeckBuilder.build(request, dir.resolve("r2.apkg"));
+        assertEquals(List.of("ERROR r1.apkg: note type \"Term-Definition\" changed its fields [Term, Definition] → [Term, Meaning]"
+                + " or card templates [Term → Definition, Definition → Term] → [Term → Definition, Definition → Term]: learners'"
+                + " Anki would make a conflicting copy of the note type and stop updating their notes. Keep field and template"
+                + " names and order as released; if the change is unavoidable, set <allowBreakingChanges> and tell learners to"
+                + " import with \"merge note types\" (Anki 23.10+)"), texts(report.findings()));
+    }
+
+    @Test
+    void theSameInputsAndPreviousReleaseGiveTheSameBytesInAnyTimeZone() throws Exception {
+        Path first = release("r1", CARDS_1, RELEASE_1, null, false).packageFile();
+        TimeZone original = TimeZone.getDefault();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Auckland"));
+            byte[] a = Files.readAllBytes(release("a", cards2(), RELEASE_2, first, false).packageFile());
+            TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
+            byte[] b = Files.readAllBytes(release("b", cards2(), RELEASE_2, first, false).packageFile());
+            assertEquals(sha256(a), sha256(b));
+        } finally {
+            TimeZone.setDefault(original);
+        }
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
