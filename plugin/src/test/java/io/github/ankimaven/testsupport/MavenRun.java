@@ -61,6 +61,12 @@ public final class MavenRun {
     }
 
     public static MavenRun run(Path project, String... arguments) throws IOException, InterruptedException {
+        return run(project, java.util.Map.of(), arguments);
+    }
+
+    /** Runs Maven with extra environment variables (e.g. {@code TZ}, {@code MAVEN_OPTS}). */
+    public static MavenRun run(Path project, java.util.Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
         Path settings = writeSettings();
         String mavenHome = System.getProperty("maven.home");
         if (mavenHome == null) {
@@ -71,7 +77,9 @@ public final class MavenRun {
                 "-Dmaven.repo.local=" + Path.of(System.getProperty("it.repo")).toAbsolutePath()));
         command.addAll(List.of(arguments));
         Path log = project.resolve("build.log");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder
                 .directory(project.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

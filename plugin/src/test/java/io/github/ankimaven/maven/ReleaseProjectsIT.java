@@ -1,0 +1,85 @@
+package io.github.ankimaven.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.ankimaven.testsupport.MavenRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Real Maven builds of successive releases: previous release from the repository, incremental builds, time zones. */
+class ReleaseProjectsIT {
+
+    private static Path minimal(String name) throws Exception {
+        return MavenRun.copyProject(MavenRun.repoRoot().resolve("examples/minimal"), name);
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    @Test
+    void aSecondReleaseComparesWithTheFirstResolvedFromTheRepository() throws Exception {
+        Path project = minimal("release-upgrade");
+        assertEquals(0, MavenRun.run(project, "install").exitCode);
+        Path installedNotes = Path.of(System.getProperty("it.repo"),
+                "com/example/decks/minimal/1.0.0/minimal-1.0.0-release-notes.md");
+        assertTrue(Files.exists(installedNotes), "release notes are published with the package");
+
+        Path pom = project.resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replace("<version>1.0.0</version>", "<version>1.1.0</version>")
+                .replace("2026-11-25T00:00:00Z", "2026-12-25T00:00:00Z"));
+        Path cards = project.resolve("src/main/anki/cards.csv");
+        Files.writeString(cards, Files.readString(cards).replace("at one point in time.", "at one moment.")
+                + "Live migration,Moving a running virtual machine to another host.,virtualization\n");
+        MavenRun run = MavenRun.run(project, "package", "-Danki.previousRelease=com.example.decks:minimal:1.0.0");
+        assertEquals(0, run.exitCode, run.log());
+        assertEquals(List.of("[INFO] Compared with minimal-1.0.0.apkg: 1 added, 1 changed, 0 removed, 2 unchanged; release notes"
+                + " in target/minimal-1.1.0-release-notes.md"), run.linesStartingWith("[INFO] Compared"));
+        String notes = Files.readString(project.resolve("target/minimal-1.1.0-release-notes.md"));
+        assertTrue(notes.contains("## Added (1)\n\n- **Live migration**\n"), notes);
+        assertTrue(notes.contains("## Changed (1)\n\n- **Snapshot**: Definition\n"), notes);
+    }
+
+    @Test
+    void anUnchangedDeckIsNotRebuiltUntilSomethingChanges() throws Exception {
+        Path project = minimal("incremental");
+        MavenRun first = MavenRun.run(project, "package");
+        assertEquals(0, first.exitCode, first.log());
+        assertEquals(List.of("[INFO] No previous release to compare with (<previousRelease>): every note gets this build's"
+                + " timestamp, so learners who imported an earlier release get every note updated, replacing their own edits."
+                + " Fine for a first release."), first.linesStartingWith("[INFO] No previous release"));
+        MavenRun second = MavenRun.run(project, "package");
+        assertEquals(List.of("[INFO] Skipping anki:package: target/minimal-1.0.0.apkg is up to date (nothing it depends on"
+                + " changed; -Danki.forceCreation rebuilds it)"), second.linesStartingWith("[INFO] Skipping"));
+        assertEquals(List.of(), second.linesStartingWith("[INFO] Wrote"));
+        assertEquals(1, MavenRun.run(project, "package", "-Danki.forceCreation").linesStartingWith("[INFO] Wrote").size());
+        Files.writeString(project.resolve("target/anki-maven-plugin/minimal-1.0.0.fingerprint"), "\u0000garbage");
+        assertEquals(1, MavenRun.run(project, "package").linesStartingWith("[INFO] Wrote").size(),
+                "a broken fingerprint means rebuild, never a failure");
+        Files.writeString(project.resolve("src/main/anki/cards.csv"), "\nExtra,one more note,\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        MavenRun changed = MavenRun.run(project, "package");
+        assertEquals(List.of(), changed.linesStartingWith("[INFO] Skipping"));
+        assertEquals(1, changed.linesStartingWith("[INFO] Wrote").size());
+    }
+
+    @Test
+    void buildsInDifferentTimeZonesGiveTheSameBytes() throws Exception {
+        Path tokyo = minimal("tz-tokyo");
+        Path newYork = minimal("tz-new-york");
+        assertEquals(0, MavenRun.run(tokyo, Map.of("TZ", "Asia/Tokyo", "MAVEN_OPTS", "-Duser.timezone=Asia/Tokyo"), "package")
+                .exitCode);
+        assertEquals(0, MavenRun.run(newYork, Map.of("TZ", "America/New_York", "MAVEN_OPTS",
+                "-Duser.timezone=America/New_York"), "package").exitCode);
+        String a = sha256(tokyo.resolve("target/minimal-1.0.0.apkg"));
+        assertEquals(a, sha256(newYork.resolve("target/minimal-1.0.0.apkg")));
+        assertNotEquals("", a);
+    }
+}
