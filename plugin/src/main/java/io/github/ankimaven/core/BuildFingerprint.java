@@ -27,7 +27,7 @@ public final class BuildFingerprint {
         MessageDigest digest = sha256();
         text(digest, "plugin " + pluginVersion);
         text(digest, "deck " + request.deckName());
-        text(digest, "description " + request.description());
+        text(digest, "description " + request.descriptionHtml());
         text(digest, "identity " + request.identity());
         text(digest, "encoding " + request.encoding().name());
         text(digest, "tags " + request.tags());

@@ -66,7 +66,7 @@ public final class DeckBuilder {
     }
 
     private static void readAll(DeckRequest request, Findings findings, GuidNoteConsumer consumer) throws IOException {
-        CardFileReader reader = new CardFileReader(request.noteType(), request.encoding());
+        CardFileReader reader = new CardFileReader(request.noteType(), request.encoding(), request.deckName());
         for (CardFile file : request.cardFiles()) {
             reader.read(file, note -> consumer.accept(note, guidOf(request, note)), findings);
         }

@@ -1,7 +1,7 @@
 package io.github.ankimaven.core;
 
 /** Rules for deck names that Anki would otherwise silently rewrite ({@code rslib/src/decks/name.rs}). */
-final class DeckNames {
+public final class DeckNames {
 
     private DeckNames() {}
 
@@ -9,18 +9,38 @@ final class DeckNames {
         if (deckName == null || deckName.isBlank()) {
             throw new DeckConfigurationException("<deckName> is empty: set it to the name learners see in Anki");
         }
+        String problem = problem(deckName);
+        if (problem != null) {
+            throw new DeckConfigurationException("<deckName> \"" + deckName + "\" " + problem);
+        }
+    }
+
+    /** Why Anki would rewrite this deck name, or null when it keeps it as written. */
+    public static String problem(String deckName) {
         for (String level : deckName.split("::", -1)) {
             if (level.isBlank()) {
-                throw new DeckConfigurationException("<deckName> \"" + deckName
-                        + "\" has an empty level: \"::\" separates parent and child deck names");
+                return "has an empty level: \"::\" separates parent and child deck names";
             }
             if (!level.equals(level.strip())) {
-                throw new DeckConfigurationException("<deckName> \"" + deckName
-                        + "\" has spaces around a level name, which Anki removes; remove them");
+                return "has spaces around a level name, which Anki removes; remove them";
             }
         }
         if (deckName.chars().anyMatch(Character::isISOControl)) {
-            throw new DeckConfigurationException("<deckName> contains a control character, which Anki removes");
+            return "contains a control character, which Anki removes";
         }
+        return null;
+    }
+
+    /**
+     * The full name of a subdeck: {@code Hypervisors} in deck {@code Virtualization and Cloud} is
+     * {@code Virtualization and Cloud::Hypervisors}; a name that already starts with the deck's
+     * name (or is it) is taken as it is.
+     */
+    public static String subdeck(String rootDeck, String name) {
+        String trimmed = name.strip();
+        if (trimmed.equals(rootDeck) || trimmed.startsWith(rootDeck + "::")) {
+            return trimmed;
+        }
+        return rootDeck + "::" + trimmed;
     }
 }

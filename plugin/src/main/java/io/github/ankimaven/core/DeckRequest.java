@@ -14,7 +14,7 @@ import java.util.Objects;
  * Everything needed to check and build one deck, in plain Java.
  *
  * @param deckName the full deck name ({@code ::} separates parent and child decks)
- * @param description plain text shown on the deck's overview screen
+ * @param descriptionHtml the deck's description (HTML) shown on its overview screen
  * @param identity what makes this deck's ids and GUIDs unique (by default the project's
  *     {@code groupId:artifactId}); renaming the deck does not change its notes' identity
  * @param cardFiles the card files; read in order of their display paths
@@ -25,7 +25,7 @@ import java.util.Objects;
  */
 public record DeckRequest(
         String deckName,
-        String description,
+        String descriptionHtml,
         String identity,
         List<CardFile> cardFiles,
         Charset encoding,
@@ -37,34 +37,34 @@ public record DeckRequest(
         boolean allowBreakingChanges) {
 
     /** A request without a previous release. */
-    public DeckRequest(String deckName, String description, String identity, List<CardFile> cardFiles, Charset encoding,
+    public DeckRequest(String deckName, String descriptionHtml, String identity, List<CardFile> cardFiles, Charset encoding,
             List<String> tags, NoteType noteType, Severity duplicateTermSeverity, Instant buildTime) {
-        this(deckName, description, identity, cardFiles, encoding, tags, noteType, duplicateTermSeverity, buildTime, null, false);
+        this(deckName, descriptionHtml, identity, cardFiles, encoding, tags, noteType, duplicateTermSeverity, buildTime, null, false);
     }
 
     public DeckRequest withPreviousRelease(Path previous, boolean allowBreaking) {
-        return new DeckRequest(deckName, description, identity, cardFiles, encoding, tags, noteType, duplicateTermSeverity,
+        return new DeckRequest(deckName, descriptionHtml, identity, cardFiles, encoding, tags, noteType, duplicateTermSeverity,
                 buildTime, previous, allowBreaking);
     }
 
     public DeckRequest withDeckName(String name) {
-        return new DeckRequest(name, description, identity, cardFiles, encoding, tags, noteType, duplicateTermSeverity,
+        return new DeckRequest(name, descriptionHtml, identity, cardFiles, encoding, tags, noteType, duplicateTermSeverity,
                 buildTime, previousRelease, allowBreakingChanges);
     }
 
     public DeckRequest withCardFiles(List<CardFile> files) {
-        return new DeckRequest(deckName, description, identity, files, encoding, tags, noteType, duplicateTermSeverity,
+        return new DeckRequest(deckName, descriptionHtml, identity, files, encoding, tags, noteType, duplicateTermSeverity,
                 buildTime, previousRelease, allowBreakingChanges);
     }
 
     public DeckRequest withBuildTime(Instant time) {
-        return new DeckRequest(deckName, description, identity, cardFiles, encoding, tags, noteType, duplicateTermSeverity,
+        return new DeckRequest(deckName, descriptionHtml, identity, cardFiles, encoding, tags, noteType, duplicateTermSeverity,
                 time, previousRelease, allowBreakingChanges);
     }
 
     public DeckRequest {
         Objects.requireNonNull(deckName, "deckName");
-        description = description == null ? "" : description;
+        descriptionHtml = descriptionHtml == null ? "" : descriptionHtml;
         Objects.requireNonNull(identity, "identity");
         cardFiles = cardFiles.stream().sorted(Comparator.comparing(CardFile::displayPath)).toList();
         Objects.requireNonNull(encoding, "encoding");

@@ -6,6 +6,7 @@ import io.github.ankimaven.core.DeckReport;
 import io.github.ankimaven.core.DeckRequest;
 import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.Severity;
+import io.github.ankimaven.core.text.AnkiText;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -166,7 +167,7 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
         var baseDirectory = project.getBasedir().toPath();
         return new DeckRequest(
                 deckName,
-                description,
+                AnkiText.escapePlainText(description == null ? "" : description),
                 deckIdentity,
                 CardFiles.find(baseDirectory, sourceDirectory.toPath(), includes, excludes),
                 charset(),

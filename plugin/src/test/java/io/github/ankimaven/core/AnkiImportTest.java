@@ -24,7 +24,7 @@ class AnkiImportTest {
                         + "仮想化,virtualization in Japanese,ja\n")
                 .file("b.tsv", "Term\tDefinition\nWorld switch\tcontext change\n");
         DeckRequest request = deck.request();
-        DeckRequest nested = new DeckRequest("Computing::Virtualization", request.description(), request.identity(),
+        DeckRequest nested = new DeckRequest("Computing::Virtualization", request.descriptionHtml(), request.identity(),
                 request.cardFiles(), request.encoding(), request.tags(), request.noteType(), request.duplicateTermSeverity(),
                 request.buildTime());
         DeckReport report = DeckBuilder.build(nested, deck.output());
@@ -50,5 +50,24 @@ class AnkiImportTest {
         assertEquals(4, learner.count("notes"));
         assertEquals(8, learner.count("cards"));
         assertEquals(1, learner.count("notetypes WHERE name COLLATE BINARY = 'Term-Definition'"));
+    }
+
+    @Test
+    void subdecksArriveWithTheirFullNames() throws Exception {
+        TestDecks deck = new TestDecks(dir.resolve("project"))
+                .file("hypervisors.csv", "#deck: Hypervisors\nTerm,Definition,deck\n"
+                        + "Type 1 hypervisor,runs on bare metal,\n"
+                        + "KVM,a type 1 hypervisor in Linux,Hypervisors::Linux\n")
+                .file("cloud.csv", "Term,Definition\nElasticity,scaling with demand\n");
+        DeckReport report = DeckBuilder.build(deck.request(), deck.output());
+        assertEquals(List.of(), report.findings());
+        AnkiCollection learner = new AnkiCollection(dir.resolve("learner"));
+        assertEquals("new=3 updated=0 duplicate=0 conflicting=0", learner.importPackage(deck.output()).summary());
+        assertEquals(List.of("Default", "Test Deck", "Test Deck::Hypervisors", "Test Deck::Hypervisors::Linux"), learner.deckNames());
+        assertEquals(List.of("Elasticity Test Deck", "KVM Test Deck::Hypervisors::Linux", "Type 1 hypervisor Test Deck::Hypervisors"),
+                learner.rows("SELECT n.sfld, d.name FROM notes n JOIN cards c ON c.nid = n.id JOIN decks d ON d.id = c.did"
+                        + " WHERE c.ord = 0 ORDER BY n.sfld").stream()
+                        .map(r -> r.get(0) + " " + String.valueOf(r.get(1)).replace("\u001f", "::")).toList());
+        assertEquals(List.of(), learner.checkDatabase());
     }
 }

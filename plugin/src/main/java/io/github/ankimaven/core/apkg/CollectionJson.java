@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ankimaven.core.model.CardRequirement;
 import io.github.ankimaven.core.model.CardTemplate;
 import io.github.ankimaven.core.model.NoteType;
-import io.github.ankimaven.core.text.AnkiText;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The JSON blobs of the {@code col} row ({@code conf}, {@code models}, {@code decks},
@@ -113,11 +114,23 @@ final class CollectionJson {
         return model;
     }
 
-    static String decks(DeckLayout layout) {
+    /** Anki's Default deck, the deck, and every subdeck that holds cards (with the decks between). */
+    static String decks(DeckLayout layout, Collection<String> usedDecks) {
         ObjectNode decks = JSON.createObjectNode();
         decks.set(Long.toString(DEFAULT_DECK_ID), deck(DEFAULT_DECK_ID, "Default", "", 0));
-        decks.set(Long.toString(layout.deckId()), deck(layout.deckId(), layout.deckName(),
-                AnkiText.escapePlainText(layout.description()), layout.buildSeconds()));
+        TreeSet<String> names = new TreeSet<>();
+        names.add(layout.deckName());
+        for (String used : usedDecks) {
+            for (int end = used.indexOf("::"); end >= 0; end = used.indexOf("::", end + 2)) {
+                names.add(used.substring(0, end));
+            }
+            names.add(used);
+        }
+        for (String name : names) {
+            long id = layout.deckId(name);
+            String description = name.equals(layout.deckName()) ? layout.descriptionHtml() : "";
+            decks.set(Long.toString(id), deck(id, name, description, layout.buildSeconds()));
+        }
         return decks.toString();
     }
 

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,6 +66,8 @@ final class CollectionWriter implements AutoCloseable {
     private final PreparedStatement insertNote;
     private final PreparedStatement insertCard;
     private final PreparedStatement insertSource;
+    private final Map<String, Long> deckIds = new HashMap<>();
+    private final TreeMap<String, Integer> notesPerDeck = new TreeMap<>();
     private int notes;
     private int cards;
     private int pending;
@@ -112,6 +115,8 @@ final class CollectionWriter implements AutoCloseable {
             fields.add(AnkiText.normalizeField(AnkiText.escapePlainText(value)));
         }
         long noteId = layout.buildMillis() + notes;
+        long deckId = deckIds.computeIfAbsent(note.deck(), layout::deckId);
+        notesPerDeck.merge(note.deck(), 1, Integer::sum);
         int position = notes + 1;
         try {
             insertNote.setLong(1, noteId);
@@ -132,7 +137,7 @@ final class CollectionWriter implements AutoCloseable {
             for (int ord : cardOrdinals) {
                 insertCard.setLong(1, layout.buildMillis() + cards);
                 insertCard.setLong(2, noteId);
-                insertCard.setLong(3, layout.deckId());
+                insertCard.setLong(3, deckId);
                 insertCard.setInt(4, ord);
                 insertCard.setLong(5, layout.buildSeconds());
                 insertCard.setInt(6, position);
@@ -183,7 +188,7 @@ final class CollectionWriter implements AutoCloseable {
                     }
                 }
             }
-            ReleaseComparison comparison = new ReleaseComparison(connection, layout, findings, allowBreakingChanges);
+            ReleaseComparison comparison = new ReleaseComparison(connection, layout, notesPerDeck, findings, allowBreakingChanges);
             return previous == null ? comparison.firstRelease() : comparison.compare(previous, previousDisplay, staticMediaSha1);
         } catch (SQLException e) {
             throw new IOException("cannot compare the collection with the previous release: " + e.getMessage(), e);
@@ -199,7 +204,7 @@ final class CollectionWriter implements AutoCloseable {
                 col.setLong(3, layout.buildMillis());
                 col.setString(4, CollectionJson.conf(layout, notes + 1L));
                 col.setString(5, CollectionJson.models(layout, noteTypeMod));
-                col.setString(6, CollectionJson.decks(layout));
+                col.setString(6, CollectionJson.decks(layout, notesPerDeck.keySet()));
                 col.setString(7, CollectionJson.deckConfigs());
                 col.executeUpdate();
             }

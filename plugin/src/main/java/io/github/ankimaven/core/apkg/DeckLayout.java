@@ -4,14 +4,24 @@ import io.github.ankimaven.core.model.NoteType;
 import java.time.Instant;
 
 /**
- * The fixed parts of a collection: the deck and note type with their derived ids, and the
- * build time every timestamp comes from.
+ * The fixed parts of a collection: the deck (with its description, as HTML) and note type with
+ * their derived ids, and the build time every timestamp comes from. Subdecks get ids derived from
+ * their full names.
  */
-public record DeckLayout(String deckName, String description, long deckId, NoteType noteType, long noteTypeId, Instant buildTime) {
+public record DeckLayout(String identity, String deckName, String descriptionHtml, NoteType noteType, long noteTypeId,
+        Instant buildTime) {
 
-    public static DeckLayout of(String identity, String deckName, String description, NoteType noteType, Instant buildTime) {
-        return new DeckLayout(deckName, description, StableIds.deckId(identity, deckName), noteType,
-                StableIds.noteTypeId(identity, noteType.name()), buildTime);
+    public static DeckLayout of(String identity, String deckName, String descriptionHtml, NoteType noteType, Instant buildTime) {
+        return new DeckLayout(identity, deckName, descriptionHtml, noteType, StableIds.noteTypeId(identity, noteType.name()),
+                buildTime);
+    }
+
+    public long deckId() {
+        return deckId(deckName);
+    }
+
+    public long deckId(String fullDeckName) {
+        return StableIds.deckId(identity, fullDeckName);
     }
 
     public long buildSeconds() {

@@ -53,7 +53,7 @@ public final class PackageWriter implements AutoCloseable {
         Path directory = output.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         Path work = Files.createTempDirectory(directory, "." + output.getFileName() + ".");
-        DeckLayout layout = DeckLayout.of(request.identity(), request.deckName(), request.description(),
+        DeckLayout layout = DeckLayout.of(request.identity(), request.deckName(), request.descriptionHtml(),
                 request.noteType(), request.buildTime());
         try {
             PreviousRelease previous = request.previousRelease() == null ? null

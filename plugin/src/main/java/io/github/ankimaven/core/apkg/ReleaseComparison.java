@@ -31,26 +31,24 @@ final class ReleaseComparison {
 
     private final Connection db;
     private final DeckLayout layout;
+    private final Map<String, Integer> notesPerDeck;
     private final Consumer<Finding> findings;
     private final Severity gateSeverity;
 
-    ReleaseComparison(Connection db, DeckLayout layout, Consumer<Finding> findings, boolean allowBreakingChanges) {
+    ReleaseComparison(Connection db, DeckLayout layout, Map<String, Integer> notesPerDeck, Consumer<Finding> findings,
+            boolean allowBreakingChanges) {
         this.db = db;
         this.layout = layout;
+        this.notesPerDeck = notesPerDeck;
         this.findings = findings;
         this.gateSeverity = allowBreakingChanges ? Severity.WARNING : Severity.ERROR;
     }
 
     /** Counts per deck for a first release: every note is new. */
-    ReleaseChanges firstRelease() throws SQLException {
+    ReleaseChanges firstRelease() {
         Map<String, DeckCounts> perDeck = new TreeMap<>();
-        int total = 0;
-        try (Statement statement = db.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT count(*) FROM notes")) {
-            rs.next();
-            total = rs.getInt(1);
-        }
-        perDeck.put(layout.deckName(), new DeckCounts(total, total, 0, 0));
+        notesPerDeck.forEach((deck, notes) -> perDeck.put(deck, new DeckCounts(notes, notes, 0, 0)));
+        int total = notesPerDeck.values().stream().mapToInt(Integer::intValue).sum();
         return new ReleaseChanges(null, total, List.of(), List.of(), List.of(), perDeck);
     }
 
@@ -244,9 +242,12 @@ final class ReleaseComparison {
             insert.executeBatch();
         }
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO temp.new_deck VALUES (?, ?)")) {
-            insert.setLong(1, layout.deckId());
-            insert.setString(2, layout.deckName());
-            insert.executeUpdate();
+            for (String deck : notesPerDeck.keySet()) {
+                insert.setLong(1, layout.deckId(deck));
+                insert.setString(2, deck);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
         try (Statement statement = db.createStatement()) {
             statement.execute("""

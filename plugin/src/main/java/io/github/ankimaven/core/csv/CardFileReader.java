@@ -1,5 +1,6 @@
 package io.github.ankimaven.core.csv;
 
+import io.github.ankimaven.core.DeckNames;
 import io.github.ankimaven.core.model.CardFile;
 import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.model.Note;
@@ -38,15 +39,20 @@ public final class CardFileReader {
 
     public static final String TAGS_COLUMN = "tags";
     public static final String GUID_COLUMN = "guid";
+    public static final String DECK_COLUMN = "deck";
+    private static final String DECK_DIRECTIVE = "#deck:";
     private static final int MAX_ENCODING_FINDINGS = 20;
     private static final int HEADER_LOOKAHEAD = 1 << 20;
 
     private final NoteType noteType;
     private final Charset charset;
+    private final String rootDeck;
 
-    public CardFileReader(NoteType noteType, Charset charset) {
+    /** @param rootDeck the deck's name: rows go to it or to its subdecks */
+    public CardFileReader(NoteType noteType, Charset charset, String rootDeck) {
         this.noteType = noteType;
         this.charset = charset;
+        this.rootDeck = rootDeck;
     }
 
     /** Reads {@code file}, passing each valid row to {@code notes} and each problem to {@code findings}. */
@@ -62,14 +68,16 @@ public final class CardFileReader {
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(Files.newInputStream(file.path()), decoder), 1 << 16)) {
             skipByteOrderMark(reader);
-            int linesBeforeHeader = skipCommentLines(reader);
+            List<String> comments = new ArrayList<>();
+            int linesBeforeHeader = skipCommentLines(reader, comments);
+            String fileDeck = fileDeck(file, comments, findings);
             CSVFormat format = CSVFormat.RFC4180.builder()
                     .setDelimiter(file.delimiter())
                     .setIgnoreEmptyLines(false)
                     .setTrim(false)
                     .get();
             try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-                new FileParse(file, parser, linesBeforeHeader, notes, findings).run();
+                new FileParse(file, parser, linesBeforeHeader, fileDeck, notes, findings).run();
             }
         }
     }
@@ -81,8 +89,11 @@ public final class CardFileReader {
         }
     }
 
-    /** Skips blank lines and {@code #} comments before the header; returns how many lines it skipped. */
-    private static int skipCommentLines(BufferedReader reader) throws IOException {
+    /**
+     * Skips blank lines and {@code #} comments before the header, collecting them (blank lines as
+     * empty strings, so the list index is the line number - 1); returns how many lines it skipped.
+     */
+    private static int skipCommentLines(BufferedReader reader, List<String> comments) throws IOException {
         int skipped = 0;
         while (true) {
             reader.mark(HEADER_LOOKAHEAD);
@@ -91,8 +102,28 @@ public final class CardFileReader {
                 reader.reset();
                 return skipped;
             }
+            comments.add(line);
             skipped++;
         }
+    }
+
+    /** The file's default deck: a {@code #deck: Subdeck} line before the header, else the deck itself. */
+    private String fileDeck(CardFile file, List<String> comments, Consumer<Finding> findings) {
+        String deck = rootDeck;
+        for (int i = 0; i < comments.size(); i++) {
+            String comment = comments.get(i);
+            if (comment.regionMatches(true, 0, DECK_DIRECTIVE, 0, DECK_DIRECTIVE.length())) {
+                String value = comment.substring(DECK_DIRECTIVE.length());
+                String problem = value.isBlank() ? "is empty" : DeckNames.problem(value.strip());
+                if (problem != null) {
+                    findings.accept(Finding.error(new SourceLocation(file.displayPath(), i + 1), "deck",
+                            "deck \"" + value.strip() + "\" " + problem));
+                } else {
+                    deck = DeckNames.subdeck(rootDeck, value);
+                }
+            }
+        }
+        return deck;
     }
 
     /** The state of reading one file. */
@@ -100,17 +131,21 @@ public final class CardFileReader {
         private final CardFile file;
         private final CSVParser parser;
         private final int lineOffset;
+        private final String fileDeck;
         private final NoteConsumer notes;
         private final Consumer<Finding> findings;
         private int[] fieldColumns;
+        private int deckColumn = -1;
         private int tagsColumn = -1;
         private int guidColumn = -1;
         private int columnCount;
 
-        FileParse(CardFile file, CSVParser parser, int lineOffset, NoteConsumer notes, Consumer<Finding> findings) {
+        FileParse(CardFile file, CSVParser parser, int lineOffset, String fileDeck, NoteConsumer notes,
+                Consumer<Finding> findings) {
             this.file = file;
             this.parser = parser;
             this.lineOffset = lineOffset;
+            this.fileDeck = fileDeck;
             this.notes = notes;
             this.findings = findings;
         }
@@ -170,6 +205,8 @@ public final class CardFileReader {
                     tagsColumn = column;
                 } else if (name.equalsIgnoreCase(GUID_COLUMN)) {
                     guidColumn = column;
+                } else if (name.equalsIgnoreCase(DECK_COLUMN)) {
+                    deckColumn = column;
                 } else {
                     error(line, "header", (name.isEmpty() ? "empty column name" : "unknown column \"" + name + "\"")
                             + " (column " + (column + 1) + "); expected columns: " + expectedColumns());
@@ -218,7 +255,21 @@ public final class CardFileReader {
                 error(line, "guid", "guid \"" + guid + "\" must be 1 to 64 printable ASCII characters without spaces");
                 guid = null;
             }
-            notes.accept(new Note(new SourceLocation(file.displayPath(), line), fields, tags, guid));
+            notes.accept(new Note(new SourceLocation(file.displayPath(), line), fields, tags, guid, deckOf(record, line)));
+        }
+
+        /** The row's deck: its {@code deck} cell as a subdeck, else the file's default deck. */
+        private String deckOf(CSVRecord record, int line) {
+            String cell = deckColumn < 0 ? "" : record.get(deckColumn).strip();
+            if (cell.isEmpty()) {
+                return fileDeck;
+            }
+            String problem = DeckNames.problem(cell);
+            if (problem != null) {
+                error(line, "deck", "deck \"" + cell + "\" " + problem);
+                return fileDeck;
+            }
+            return DeckNames.subdeck(rootDeck, cell);
         }
 
         /** Splits a tags cell, reporting (and leaving out) tags Anki cannot store. */
@@ -287,6 +338,7 @@ public final class CardFileReader {
         List<String> names = new ArrayList<>(noteType.fields());
         names.add(TAGS_COLUMN);
         names.add(GUID_COLUMN);
+        names.add(DECK_COLUMN);
         return String.join(", ", names);
     }
 

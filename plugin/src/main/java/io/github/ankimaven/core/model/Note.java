@@ -5,11 +5,12 @@ import java.util.List;
 /**
  * One row of a card file, as the author wrote it.
  *
+ * @param deck the full name of the deck its cards go to (the deck, or one of its subdecks)
  * @param fields plain-text field values in the note type's field order (never null)
  * @param tags the row's own tags, in the order written
  * @param explicitGuid the row's {@code guid} cell, or null when the GUID is to be derived
  */
-public record Note(SourceLocation location, List<String> fields, List<String> tags, String explicitGuid) {
+public record Note(SourceLocation location, List<String> fields, List<String> tags, String explicitGuid, String deck) {
 
     public Note {
         fields = List.copyOf(fields);

@@ -28,7 +28,7 @@ class CardFileReaderTest {
     private void read(String name, byte[] content) throws IOException {
         Path file = dir.resolve(name);
         Files.write(file, content);
-        new CardFileReader(NoteType.termDefinition(), StandardCharsets.UTF_8)
+        new CardFileReader(NoteType.termDefinition(), StandardCharsets.UTF_8, "Deck")
                 .read(new CardFile(file, "cards/" + name), notes::add, findings::add);
     }
 
@@ -88,8 +88,8 @@ class CardFileReaderTest {
         read("d.csv", "Defintion,tags,TAGS\nx,y,z\n");
         assertEquals(List.of(
                 "ERROR cards/d.csv:1: column \"TAGS\" appears twice (columns 2 and 3)",
-                "ERROR cards/d.csv:1: missing column \"Term\" (the term); expected columns: Term, Definition, tags, guid",
-                "ERROR cards/d.csv:1: unknown column \"Defintion\" (column 1); expected columns: Term, Definition, tags, guid"),
+                "ERROR cards/d.csv:1: missing column \"Term\" (the term); expected columns: Term, Definition, tags, guid, deck",
+                "ERROR cards/d.csv:1: unknown column \"Defintion\" (column 1); expected columns: Term, Definition, tags, guid, deck"),
                 findingTexts());
         assertEquals(List.of(), notes);
     }
@@ -187,6 +187,25 @@ class CardFileReaderTest {
                 findingTexts());
         assertNull(notes.get(0).explicitGuid());
         assertEquals("ok", notes.get(1).explicitGuid());
+    }
+
+    @Test
+    void rowsGoToTheFilesDeckOrTheirOwnSubdeck() throws IOException {
+        read("n.csv", "# cards about hypervisors\n#deck: Hypervisors\nTerm,Definition,deck\n"
+                + "a,in the file's deck,\n"
+                + "b,in a subdeck,Types::Type 1\n"
+                + "c,full name,Deck::Other\n"
+                + "d,bad,Broken::::Name\n");
+        assertEquals(List.of("ERROR cards/n.csv:7: deck \"Broken::::Name\" has an empty level: \"::\" separates parent and child"
+                + " deck names"), findingTexts());
+        assertEquals(List.of("Deck::Hypervisors", "Deck::Types::Type 1", "Deck::Other", "Deck::Hypervisors"),
+                notes.stream().map(Note::deck).toList());
+    }
+
+    @Test
+    void rowsWithoutDeckGoToTheDeckItself() throws IOException {
+        read("o.csv", "Term,Definition\na,b\n");
+        assertEquals("Deck", notes.get(0).deck());
     }
 
     @Test
