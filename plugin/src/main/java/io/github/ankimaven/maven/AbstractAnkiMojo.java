@@ -14,7 +14,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.time.Instant;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -142,6 +146,26 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
     @Parameter(property = "anki.duplicateTerms", defaultValue = "error")
     private String duplicateTerms;
 
+    /**
+     * Several decks built by one execution, each with its own name, card files, tags and package
+     * (attached with its own classifier). Values left out fall back to the parameters above.
+     *
+     * <pre>{@code
+     * <decks>
+     *   <deck><name>Spanish Verbs</name><classifier>verbs</classifier>
+     *     <sourceDirectory>src/main/anki/verbs</sourceDirectory></deck>
+     *   <deck><name>Spanish Nouns</name><classifier>nouns</classifier>
+     *     <sourceDirectory>src/main/anki/nouns</sourceDirectory></deck>
+     * </decks>
+     * }</pre>
+     *
+     * <p>Default: one deck made of the parameters above.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<DeckConfiguration> decks = List.of();
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -162,26 +186,69 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
 
     protected abstract void run() throws IOException, DeckConfigurationException, MojoFailureException;
 
-    /** The deck request built from this goal's parameters. */
-    protected DeckRequest deckRequest(Instant buildTime) throws IOException, DeckConfigurationException {
-        var baseDirectory = project.getBasedir().toPath();
-        return new DeckRequest(
-                deckName,
-                AnkiText.escapePlainText(description == null ? "" : description),
-                deckIdentity,
-                CardFiles.find(baseDirectory, sourceDirectory.toPath(), includes, excludes),
-                charset(),
-                tags,
-                NoteType.termDefinition(),
-                duplicateTermSeverity(),
-                buildTime);
+    /** A deck to build: its request and, for packaging, its file name, classifier and previous release. */
+    protected record ConfiguredDeck(DeckRequest request, String finalName, String classifier, String previousRelease) {}
+
+    /**
+     * The decks of this execution, built from {@code <decks>} or, without it, from the plugin's
+     * own parameters; {@code finalName} and {@code previousRelease} are the plugin-level defaults.
+     */
+    protected List<ConfiguredDeck> configuredDecks(Instant buildTime, String finalName, String previousRelease)
+            throws IOException, DeckConfigurationException {
+        Path baseDirectory = project.getBasedir().toPath();
+        Charset charset = charset();
+        Severity duplicates = duplicateTermSeverity();
+        if (decks == null || decks.isEmpty()) {
+            return List.of(new ConfiguredDeck(new DeckRequest(deckName, descriptionHtml(description), deckIdentity,
+                    CardFiles.find(baseDirectory, sourceDirectory.toPath(), includes, excludes), charset, tags,
+                    NoteType.termDefinition(), duplicates, buildTime), finalName, null, previousRelease));
+        }
+        List<ConfiguredDeck> configured = new ArrayList<>();
+        Set<String> classifiers = new HashSet<>();
+        for (DeckConfiguration deck : decks) {
+            if (deck.name == null || deck.name.isBlank()) {
+                throw new DeckConfigurationException("every <deck> in <decks> needs a <name>");
+            }
+            String classifier = deck.classifier == null ? null : deck.classifier.strip();
+            if (decks.size() > 1 && (classifier == null || classifier.isEmpty())) {
+                throw new DeckConfigurationException("<deck> \"" + deck.name + "\" needs a <classifier>: with several decks,"
+                        + " each package is attached with its own classifier");
+            }
+            if (classifier != null && !classifiers.add(classifier)) {
+                throw new DeckConfigurationException("two decks use the <classifier> \"" + classifier + "\"; give each its own");
+            }
+            File source = deck.sourceDirectory != null ? resolve(deck.sourceDirectory) : sourceDirectory;
+            List<String> deckTags = new ArrayList<>(tags);
+            if (deck.tags != null) {
+                deckTags.addAll(deck.tags);
+            }
+            String identity = deck.identity != null ? deck.identity : classifier == null ? deckIdentity : deckIdentity + ":" + classifier;
+            String previous = deck.previousRelease != null ? deck.previousRelease
+                    : previousRelease == null || classifier == null || previousRelease.split(":").length != 3 ? previousRelease
+                    : previousRelease + ":" + classifier;
+            DeckRequest request = new DeckRequest(deck.name, descriptionHtml(deck.description != null ? deck.description : description),
+                    identity, CardFiles.find(baseDirectory, source.toPath(), deck.includes != null ? deck.includes : includes,
+                            deck.excludes != null ? deck.excludes : excludes),
+                    charset, deckTags, NoteType.termDefinition(), duplicates, buildTime);
+            String name = deck.finalName != null ? deck.finalName : classifier == null ? finalName : finalName + "-" + classifier;
+            configured.add(new ConfiguredDeck(request, name, classifier, previous));
+        }
+        return configured;
     }
 
-    /** Logs warnings; fails with a summary line and one {@code path:line: message} per error. */
-    protected void report(DeckReport report) throws MojoFailureException {
-        report.warnings().forEach(warning -> getLog().warn(warning.toString()));
-        if (report.hasErrors()) {
-            throw new MojoFailureException(FindingsText.failure(goal(), report));
+    private File resolve(File file) {
+        return file.isAbsolute() ? file : new File(project.getBasedir(), file.getPath());
+    }
+
+    private static String descriptionHtml(String plainText) {
+        return AnkiText.escapePlainText(plainText == null ? "" : plainText);
+    }
+
+    /** Logs each deck's warnings; fails with a summary line and one {@code path:line: message} per error. */
+    protected void report(List<DeckReport> reports) throws MojoFailureException {
+        reports.forEach(report -> report.warnings().forEach(warning -> getLog().warn(warning.toString())));
+        if (reports.stream().anyMatch(DeckReport::hasErrors)) {
+            throw new MojoFailureException(FindingsText.failure(goal(), reports));
         }
     }
 

@@ -5,6 +5,8 @@ import io.github.ankimaven.core.DeckConfigurationException;
 import io.github.ankimaven.core.DeckReport;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -26,8 +28,15 @@ public class CheckMojo extends AbstractAnkiMojo {
 
     @Override
     protected void run() throws IOException, DeckConfigurationException, MojoFailureException {
-        DeckReport report = DeckBuilder.check(deckRequest(Instant.EPOCH));
-        report(report);
-        getLog().info("Checked " + FindingsText.summary(report));
+        List<ConfiguredDeck> decks = configuredDecks(Instant.EPOCH, "", null);
+        List<DeckReport> reports = new ArrayList<>();
+        for (ConfiguredDeck deck : decks) {
+            reports.add(DeckBuilder.check(deck.request()));
+        }
+        report(reports);
+        for (int i = 0; i < reports.size(); i++) {
+            String deckName = decks.size() > 1 ? "\"" + decks.get(i).request().deckName() + "\": " : "";
+            getLog().info("Checked " + deckName + FindingsText.summary(reports.get(i)));
+        }
     }
 }

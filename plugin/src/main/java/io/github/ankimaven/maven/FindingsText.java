@@ -9,13 +9,14 @@ final class FindingsText {
 
     private FindingsText() {}
 
-    static String failure(String goal, DeckReport report) {
-        List<Finding> errors = report.errors();
+    static String failure(String goal, List<DeckReport> reports) {
+        List<Finding> errors = reports.stream().flatMap(r -> r.errors().stream()).toList();
+        int warnings = reports.stream().mapToInt(r -> r.warnings().size()).sum();
         StringBuilder text = new StringBuilder()
                 .append(goal).append(" found ").append(count(errors.size(), "error"))
                 .append(" in ").append(count((int) DeckReport.fileCount(errors), "file"));
-        if (!report.warnings().isEmpty()) {
-            text.append(" (and ").append(count(report.warnings().size(), "warning")).append(')');
+        if (warnings > 0) {
+            text.append(" (and ").append(count(warnings, "warning")).append(')');
         }
         text.append(':');
         errors.forEach(error -> text.append('\n').append(error));

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
@@ -159,22 +161,30 @@ public class PackageMojo extends AbstractAnkiMojo {
     @Override
     protected void run() throws IOException, DeckConfigurationException, MojoFailureException {
         Optional<Instant> timestamp = BuildTimestamp.parse(outputTimestamp);
-        DeckRequest request = deckRequest(timestamp.orElseGet(Instant::now))
-                .withPreviousRelease(previousReleaseFile(), allowBreakingChanges);
-        Path output = outputDirectory.toPath().resolve(finalName + ".apkg");
+        if (timestamp.isEmpty()) {
+            getLog().warn("project.build.outputTimestamp is not set: using the current time, so the package is not"
+                    + " reproducible (set it, and advance it with every release)");
+        }
+        List<DeckReport> reports = new ArrayList<>();
+        for (ConfiguredDeck deck : configuredDecks(timestamp.orElseGet(Instant::now), finalName, previousRelease)) {
+            reports.add(buildDeck(deck));
+        }
+        report(reports);
+    }
+
+    /** Builds one deck's package unless it is up to date; returns its report (null-free). */
+    private DeckReport buildDeck(ConfiguredDeck deck) throws IOException, DeckConfigurationException {
+        DeckRequest request = deck.request().withPreviousRelease(previousReleaseFile(deck.previousRelease()), allowBreakingChanges);
+        Path output = outputDirectory.toPath().resolve(deck.finalName() + ".apkg");
         Path releaseNotes = PackageWriter.releaseNotesPath(output);
-        Path fingerprintFile = Path.of(project.getBuild().getDirectory(), "anki-maven-plugin", finalName + ".fingerprint");
+        Path fingerprintFile = Path.of(project.getBuild().getDirectory(), "anki-maven-plugin", deck.finalName() + ".fingerprint");
         String fingerprint = BuildFingerprint.of(request, pluginVersion, String.valueOf(outputTimestamp));
         if (!forceCreation && Files.isRegularFile(output) && Files.isRegularFile(releaseNotes)
                 && fingerprint.equals(readFingerprint(fingerprintFile))) {
             getLog().info("Skipping anki:package: " + display(output) + " is up to date (nothing it depends on changed;"
                     + " -Danki.forceCreation rebuilds it)");
-            attach(output, releaseNotes);
-            return;
-        }
-        if (timestamp.isEmpty()) {
-            getLog().warn("project.build.outputTimestamp is not set: using the current time, so the package is not"
-                    + " reproducible (set it, and advance it with every release)");
+            attach(output, releaseNotes, deck.classifier());
+            return new DeckReport(request.cardFiles().size(), 0, 0, List.of(), output, Files.size(output), null);
         }
         if (request.previousRelease() == null) {
             getLog().info("No previous release to compare with (<previousRelease>): every note gets this build's timestamp,"
@@ -183,7 +193,9 @@ public class PackageMojo extends AbstractAnkiMojo {
         }
         Files.deleteIfExists(fingerprintFile);
         DeckReport report = DeckBuilder.build(request, output);
-        report(report);
+        if (report.hasErrors()) {
+            return report;
+        }
         getLog().info("Wrote " + display(output) + " (\"" + request.deckName() + "\") from " + FindingsText.summary(report));
         ReleaseChanges release = report.release();
         if (!release.isFirstRelease()) {
@@ -192,24 +204,26 @@ public class PackageMojo extends AbstractAnkiMojo {
                     + release.unchanged() + " unchanged; release notes in " + display(releaseNotes));
         }
         writeFingerprint(fingerprintFile, fingerprint);
-        attach(output, releaseNotes);
+        attach(output, releaseNotes, deck.classifier());
+        return report;
     }
 
-    private void attach(Path output, Path releaseNotes) {
+    private void attach(Path output, Path releaseNotes, String deckClassifier) {
         if (!attach) {
             return;
         }
-        if (classifier == null || classifier.isBlank()) {
+        String packageClassifier = deckClassifier != null ? deckClassifier : classifier == null ? "" : classifier.strip();
+        if (packageClassifier.isEmpty()) {
             projectHelper.attachArtifact(project, ARTIFACT_TYPE, output.toFile());
         } else {
-            projectHelper.attachArtifact(project, ARTIFACT_TYPE, classifier.strip(), output.toFile());
+            projectHelper.attachArtifact(project, ARTIFACT_TYPE, packageClassifier, output.toFile());
         }
-        String notesClassifier = (classifier == null || classifier.isBlank() ? "" : classifier.strip() + "-") + "release-notes";
+        String notesClassifier = (packageClassifier.isEmpty() ? "" : packageClassifier + "-") + "release-notes";
         projectHelper.attachArtifact(project, "md", notesClassifier, releaseNotes.toFile());
     }
 
     /** The previous release as a local file: the path as given, or the resolved Maven artifact. */
-    private Path previousReleaseFile() throws DeckConfigurationException {
+    private Path previousReleaseFile(String previousRelease) throws DeckConfigurationException {
         if (previousRelease == null || previousRelease.isBlank()) {
             return null;
         }

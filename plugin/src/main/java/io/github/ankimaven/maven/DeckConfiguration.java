@@ -1,0 +1,40 @@
+package io.github.ankimaven.maven;
+
+import java.io.File;
+import java.util.List;
+
+/**
+ * One deck of a build that makes several ({@code <decks><deck>…</deck></decks>}). Every value
+ * left out falls back to the plugin's parameter of the same name; {@code classifier} tells the
+ * decks' packages apart and is required when there is more than one deck.
+ */
+public class DeckConfiguration {
+
+    /** The deck's name in Anki (required). */
+    String name;
+
+    /** The classifier its package is attached with; also the default suffix of its file name. */
+    String classifier;
+
+    /** Where its card files are. */
+    File sourceDirectory;
+
+    List<String> includes;
+
+    List<String> excludes;
+
+    /** Plain-text description. */
+    String description;
+
+    /** Tags added to every note of this deck (in addition to the plugin's {@code tags}). */
+    List<String> tags;
+
+    /** What its GUIDs derive from; default {@code <groupId>:<artifactId>:<classifier>}. */
+    String identity;
+
+    /** Its package's file name without {@code .apkg}; default {@code <finalName>-<classifier>}. */
+    String finalName;
+
+    /** Its previous release (a path, or coordinates); default: the plugin's, with this deck's classifier. */
+    String previousRelease;
+}
