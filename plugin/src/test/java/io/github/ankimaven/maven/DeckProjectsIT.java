@@ -120,7 +120,7 @@ class DeckProjectsIT {
                 "[ERROR] src/main/anki/a-broken.csv:3: unterminated quoted cell: a cell that starts with \" must end with \""
                         + " (write a quote inside a quoted cell as \"\")",
                 "[ERROR] src/main/anki/b-header.csv:1: unknown column \"Definiton\" (column 2); expected columns: Term,"
-                        + " Definition, tags, guid",
+                        + " Definition, tags, guid, deck",
                 "[ERROR] src/main/anki/more/c.csv:2: bytes that are not valid UTF-8; save the file as UTF-8 or set"
                         + " <encoding> to the file's encoding",
                 "[ERROR] src/main/anki/more/c.csv:3: tag \"bad::::tag\" has an empty level (\"::\" at the start or end, or"
