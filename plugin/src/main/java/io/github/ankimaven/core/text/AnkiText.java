@@ -19,8 +19,11 @@ public final class AnkiText {
             "(<!--.*?-->)|(<style.*?>.*?</style>)|(<script.*?>.*?</script>)|(<.*?>)",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
-    // Anki's HTML_MEDIA_TAGS: an img/audio/video/object/source tag, reduced to its file name.
-    private static final Pattern MEDIA_TAG = Pattern.compile(
+    /**
+     * Anki's {@code HTML_MEDIA_TAGS}: an img/audio/video/object/source tag with a src or data
+     * attribute; the file name is group 1 (double-quoted), 2 (single-quoted) or 3 (unquoted).
+     */
+    public static final Pattern MEDIA_TAG = Pattern.compile(
             "<\\b(?:img|audio|video|object|source)\\b(?:[^>]|\"[^\"]+?\"|'[^']+?')+?\\b(?:src|data)\\b="
                     + "(?:\"([^\"]+?)\"[^>]*>|'([^']+?)'[^>]*>|([^ >]+?)(?: [^>]*>|>))",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);

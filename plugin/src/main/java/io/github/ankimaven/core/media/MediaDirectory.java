@@ -1,0 +1,199 @@
+package io.github.ankimaven.core.media;
+
+import io.github.ankimaven.core.media.MediaReference.Origin;
+import io.github.ankimaven.core.model.Finding;
+import io.github.ankimaven.core.model.SourceLocation;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * The deck's media directory: a flat folder, like Anki's own. Decides which files to pack and
+ * reports every reason why a file would not arrive in the learner's collection.
+ *
+ * <p>Findings about a reference are reported at each place that makes it; findings about a
+ * file at {@code <displayPath>/<name>:1} (files have no lines; line 1 keeps the
+ * {@code path:line} form that editors and CI annotations expect).
+ */
+public final class MediaDirectory {
+
+    private static final Comparator<MediaReference> REFERENCE_ORDER =
+            Comparator.comparing(MediaReference::location).thenComparing(MediaReference::origin);
+    /** Files that operating systems leave in folders; nobody means to pack them. */
+    private static final Set<String> SYSTEM_FILES = Set.of("thumbs.db", "desktop.ini");
+
+    private final Path directory;
+    private final String displayPath;
+
+    /** @param displayPath the directory as shown in findings: relative to the project, with {@code /} */
+    public MediaDirectory(Path directory, String displayPath) {
+        this.directory = directory;
+        this.displayPath = displayPath;
+    }
+
+    /**
+     * The files to pack for these references, sorted by name in code point order: each
+     * referenced file, and every file whose name starts with {@code _} (Anki always imports
+     * those, for templates and styling). Problems go to {@code findings}. Reads no file content.
+     */
+    public List<MediaFile> select(Collection<MediaReference> references, Consumer<Finding> findings) throws IOException {
+        Selection selection = new Selection(list(), findings);
+        Map<String, Set<MediaReference>> referencesByName = new TreeMap<>(MediaNames.CODE_POINT_ORDER);
+        for (MediaReference reference : references) {
+            referencesByName.computeIfAbsent(reference.name(), name -> new TreeSet<>(REFERENCE_ORDER)).add(reference);
+        }
+        referencesByName.forEach(selection::resolve);
+        selection.checkUnreferencedEntries();
+        selection.checkCollisions();
+        return selection.packed.entrySet().stream().map(e -> new MediaFile(e.getKey(), e.getValue())).toList();
+    }
+
+    private Map<String, Entry> list() throws IOException {
+        Map<String, Entry> entries = new TreeMap<>(MediaNames.CODE_POINT_ORDER);
+        if (!Files.isDirectory(directory)) {
+            return entries;
+        }
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(directory)) {
+            for (Path child : children) {
+                BasicFileAttributes attributes = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                Kind kind = attributes.isSymbolicLink() ? Kind.SYMBOLIC_LINK
+                        : attributes.isDirectory() ? Kind.DIRECTORY
+                        : attributes.isRegularFile() ? Kind.FILE : Kind.OTHER;
+                String name = child.getFileName().toString();
+                entries.put(name, new Entry(name, child, kind));
+            }
+        }
+        return entries;
+    }
+
+    private enum Kind {
+        FILE,
+        SYMBOLIC_LINK,
+        DIRECTORY,
+        OTHER
+    }
+
+    private record Entry(String name, Path path, Kind kind) {
+        /** Whether a reference may name this entry (a link is named, then reported). */
+        boolean isFileLike() {
+            return kind == Kind.FILE || kind == Kind.SYMBOLIC_LINK;
+        }
+    }
+
+    /** The state of one selection. */
+    private final class Selection {
+        private final Map<String, Entry> entries;
+        private final Consumer<Finding> findings;
+        private final Map<String, Path> packed = new TreeMap<>(MediaNames.CODE_POINT_ORDER);
+        /** Entries that a reference names, so that they are not also reported as unused. */
+        private final Set<String> referenced = new HashSet<>();
+
+        Selection(Map<String, Entry> entries, Consumer<Finding> findings) {
+            this.entries = entries;
+            this.findings = findings;
+        }
+
+        void resolve(String name, Set<MediaReference> references) {
+            for (MediaReference reference : references) {
+                if (reference.origin() != Origin.FIELD && !name.startsWith("_")) {
+                    error(reference.location(), "media-static", reference.origin().description() + " refers to \"" + name
+                            + "\", but Anki imports a file for templates and styling only if its name starts with \"_\": "
+                            + "rename the file and its references to \"_" + name + "\"");
+                }
+            }
+            Optional<String> problem = MediaNames.problem(name);
+            if (problem.isPresent()) {
+                referenced.add(name);
+                references.forEach(reference -> error(reference.location(), "media-name", problem.get()));
+                return;
+            }
+            Entry entry = entries.get(name);
+            if (entry != null && entry.isFileLike()) {
+                referenced.add(name);
+                if (entry.kind() == Kind.FILE) {
+                    packed.put(name, entry.path());
+                }
+                return;
+            }
+            String message = entries.values().stream()
+                    .filter(e -> e.isFileLike() && MediaNames.collisionKey(e.name()).equals(MediaNames.collisionKey(name)))
+                    .findFirst()
+                    .map(similar -> {
+                        referenced.add(similar.name());
+                        return MediaNames.isNfc(similar.name())
+                                ? "media reference \"" + name + "\" does not match the file \"" + similar.name()
+                                        + "\" (the case differs): refer to the file by its exact name"
+                                : "media file \"" + similar.name() + "\" is not in Unicode normalization form NFC, so it "
+                                        + "does not match the reference \"" + name + "\": rename the file to the NFC form "
+                                        + "of its name (typing the name again usually does it)";
+                    })
+                    .orElse("no media file \"" + name + "\" in " + displayPath + ": add it there or correct the reference");
+            references.forEach(reference -> error(reference.location(), "media-missing", message));
+        }
+
+        void checkUnreferencedEntries() {
+            for (Entry entry : entries.values()) {
+                SourceLocation location = fileLocation(entry.name());
+                switch (entry.kind()) {
+                    case SYMBOLIC_LINK -> error(location, "media-symlink", "media file \"" + entry.name()
+                            + "\" is a symbolic link, which is not packed: replace it with the file it points to");
+                    case DIRECTORY -> findings.accept(Finding.warning(location, "media-directory", "\"" + entry.name()
+                            + "\" is a directory, and Anki keeps all media in one folder, so nothing in it is packed: "
+                            + "move the files that cards need into " + displayPath));
+                    case FILE -> checkUnreferencedFile(entry, location);
+                    case OTHER -> { }
+                }
+            }
+        }
+
+        private void checkUnreferencedFile(Entry file, SourceLocation location) {
+            if (referenced.contains(file.name())) {
+                return;
+            }
+            if (file.name().startsWith("_")) {
+                MediaNames.problem(file.name()).ifPresentOrElse(
+                        problem -> error(location, "media-name", problem),
+                        () -> packed.put(file.name(), file.path()));
+            } else if (!file.name().startsWith(".") && !SYSTEM_FILES.contains(file.name().toLowerCase(Locale.ROOT))) {
+                findings.accept(Finding.warning(location, "media-unused", "media file \"" + file.name()
+                        + "\" is not referenced by any field, template or styling, so it is not packed: delete it, "
+                        + "refer to it, or start its name with \"_\" to pack it anyway"));
+            }
+        }
+
+        void checkCollisions() {
+            Map<String, String> firstNameByKey = new HashMap<>();
+            for (String name : packed.keySet()) {
+                String first = firstNameByKey.putIfAbsent(MediaNames.collisionKey(name), name);
+                if (first != null) {
+                    error(fileLocation(name), "media-collision", "media files \"" + first + "\" and \"" + name
+                            + "\" differ only in case or Unicode form, which Windows, macOS and recent Anki versions "
+                            + "treat as the same name: rename one of them");
+                }
+            }
+        }
+
+        private SourceLocation fileLocation(String name) {
+            return new SourceLocation(displayPath + "/" + name, 1);
+        }
+
+        private void error(SourceLocation location, String rule, String message) {
+            findings.accept(Finding.error(location, rule, message));
+        }
+    }
+}

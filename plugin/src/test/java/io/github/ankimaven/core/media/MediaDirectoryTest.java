@@ -1,0 +1,156 @@
+package io.github.ankimaven.core.media;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.ankimaven.core.media.MediaReference.Origin;
+import io.github.ankimaven.core.model.Finding;
+import io.github.ankimaven.core.model.SourceLocation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MediaDirectoryTest {
+
+    private static final String MEDIA = "src/main/anki/media";
+
+    @TempDir
+    Path project;
+
+    private final List<Finding> findings = new ArrayList<>();
+
+    private Path media() throws IOException {
+        return Files.createDirectories(project.resolve(MEDIA));
+    }
+
+    private void files(String... names) throws IOException {
+        for (String name : names) {
+            Files.writeString(media().resolve(name), name);
+        }
+    }
+
+    private static MediaReference field(String name, int line) {
+        return new MediaReference(name, new SourceLocation("cards/a.csv", line), Origin.FIELD);
+    }
+
+    private List<String> select(MediaReference... references) throws IOException {
+        return new MediaDirectory(project.resolve(MEDIA), MEDIA).select(List.of(references), findings::add).stream()
+                .map(file -> {
+                    assertEquals(project.resolve(MEDIA).resolve(file.name()), file.path());
+                    return file.name();
+                })
+                .toList();
+    }
+
+    private List<String> findingTexts() {
+        return findings.stream().sorted().map(f -> f.severity() + " " + f + " [" + f.rule() + "]").toList();
+    }
+
+    @Test
+    void packsReferencedAndUnderscoredFilesInCodePointOrderAndWarnsAboutTheRest() throws IOException {
+        files("cat.png", "Dog.png", "_style.css", "_font.woff2", "old.png", "\uD83D\uDE00.png", "\uFF21.png", ".DS_Store",
+                ".gitkeep", "Thumbs.db");
+        List<String> packed = select(field("cat.png", 2), field("Dog.png", 3), field("cat.png", 9),
+                field("\uD83D\uDE00.png", 4), field("\uFF21.png", 5), field("_style.css", 6));
+        assertEquals(List.of("Dog.png", "_font.woff2", "_style.css", "cat.png", "\uFF21.png", "\uD83D\uDE00.png"), packed);
+        assertEquals(List.of("WARNING " + MEDIA + "/old.png:1: media file \"old.png\" is not referenced by any field, "
+                + "template or styling, so it is not packed: delete it, refer to it, or start its name with \"_\" to "
+                + "pack it anyway [media-unused]"), findingTexts());
+    }
+
+    @Test
+    void reportsAMissingFileAtEveryRowThatRefersToIt() throws IOException {
+        files("cat.png");
+        assertEquals(List.of("cat.png"), select(field("cat.png", 2), field("dog.png", 3), field("dog.png", 8), field("dog.png", 8)));
+        String message = "no media file \"dog.png\" in " + MEDIA + ": add it there or correct the reference [media-missing]";
+        assertEquals(List.of("ERROR cards/a.csv:3: " + message, "ERROR cards/a.csv:8: " + message), findingTexts());
+    }
+
+    @Test
+    void aMissingMediaDirectoryIsEmpty() throws IOException {
+        assertEquals(List.of(), select(field("cat.png", 2)));
+        assertEquals(List.of("ERROR cards/a.csv:2: no media file \"cat.png\" in " + MEDIA
+                + ": add it there or correct the reference [media-missing]"), findingTexts());
+        findings.clear();
+        assertEquals(List.of(), select());
+        assertEquals(List.of(), findingTexts());
+    }
+
+    @Test
+    void aReferenceMustMatchTheFileNameExactly() throws IOException {
+        files("cat.png", "cafe\u0301.png");
+        assertEquals(List.of(), select(field("Cat.png", 2), field("caf\u00e9.png", 3)));
+        assertEquals(List.of(
+                "ERROR cards/a.csv:2: media reference \"Cat.png\" does not match the file \"cat.png\" (the case differs): "
+                        + "refer to the file by its exact name [media-missing]",
+                "ERROR cards/a.csv:3: media file \"cafe\u0301.png\" is not in Unicode normalization form NFC, so it does not "
+                        + "match the reference \"caf\u00e9.png\": rename the file to the NFC form of its name (typing the "
+                        + "name again usually does it) [media-missing]"),
+                findingTexts());
+    }
+
+    @Test
+    void namesThatDifferOnlyInCaseCollide() throws IOException {
+        files("Cat.png", "cat.png", "_a.css", "_A.css");
+        assertEquals(List.of("Cat.png", "_A.css", "_a.css", "cat.png"), select(field("Cat.png", 2), field("cat.png", 3)));
+        String rest = "differ only in case or Unicode form, which Windows, macOS and recent Anki versions treat as the "
+                + "same name: rename one of them [media-collision]";
+        assertEquals(List.of("ERROR " + MEDIA + "/_a.css:1: media files \"_A.css\" and \"_a.css\" " + rest,
+                "ERROR " + MEDIA + "/cat.png:1: media files \"Cat.png\" and \"cat.png\" " + rest), findingTexts());
+    }
+
+    @Test
+    void namesAnkiWouldChangeAreErrorsWhereTheyAreUsed() throws IOException {
+        files("a?b.png", "_bad:name.css");
+        assertEquals(List.of(), select(field("a?b.png", 2), field("img/cat.png", 3)));
+        assertEquals(List.of(
+                "ERROR cards/a.csv:2: media name \"a?b.png\" contains \"?\", which Anki removes; rename the file and its "
+                        + "references to \"ab.png\" [media-name]",
+                "ERROR cards/a.csv:3: media name \"img/cat.png\" is a path, but Anki keeps all media in one folder: put the "
+                        + "file directly into the media directory and refer to it by its bare name [media-name]",
+                "ERROR " + MEDIA + "/_bad:name.css:1: media name \"_bad:name.css\" contains \":\", which Anki removes; "
+                        + "rename the file and its references to \"_badname.css\" [media-name]"),
+                findingTexts());
+    }
+
+    @Test
+    void templatesAndStylingMayOnlyRelyOnUnderscoredFiles() throws IOException {
+        files("logo.png", "_ok.png", "bg.png");
+        List<String> packed = select(new MediaReference("logo.png", new SourceLocation("note-type/front.html", 4), Origin.TEMPLATE),
+                new MediaReference("_ok.png", new SourceLocation("note-type/front.html", 5), Origin.TEMPLATE),
+                new MediaReference("bg.png", new SourceLocation("note-type/styling.css", 2), Origin.STYLING),
+                field("bg.png", 7));
+        assertEquals(List.of("_ok.png", "bg.png", "logo.png"), packed);
+        assertEquals(List.of(
+                "ERROR note-type/front.html:4: the card template refers to \"logo.png\", "
+                        + "but Anki imports a file for templates and styling only if its name starts with \"_\": rename the "
+                        + "file and its references to \"_logo.png\" [media-static]",
+                "ERROR note-type/styling.css:2: the styling refers to \"bg.png\", but Anki imports a file for templates and "
+                        + "styling only if its name starts with \"_\": rename the file and its references to \"_bg.png\" "
+                        + "[media-static]"),
+                findingTexts());
+    }
+
+    @Test
+    void symbolicLinksAreNotPackedAndSubdirectoriesAreIgnored() throws IOException {
+        files("real.png");
+        Path outside = Files.writeString(project.resolve("secret.txt"), "outside");
+        Files.createSymbolicLink(media().resolve("link.png"), outside);
+        Files.createSymbolicLink(media().resolve("_inner.png"), media().resolve("real.png"));
+        Files.createDirectories(media().resolve("sub"));
+        Files.writeString(media().resolve("sub/deep.png"), "deep");
+        assertEquals(List.of("real.png"), select(field("link.png", 2), field("real.png", 3), field("sub", 4)));
+        assertEquals(List.of(
+                "ERROR cards/a.csv:4: no media file \"sub\" in " + MEDIA + ": add it there or correct the reference [media-missing]",
+                "ERROR " + MEDIA + "/_inner.png:1: media file \"_inner.png\" is a symbolic link, which is not packed: replace "
+                        + "it with the file it points to [media-symlink]",
+                "ERROR " + MEDIA + "/link.png:1: media file \"link.png\" is a symbolic link, which is not packed: replace it "
+                        + "with the file it points to [media-symlink]",
+                "WARNING " + MEDIA + "/sub:1: \"sub\" is a directory, and Anki keeps all media in one folder, so nothing in "
+                        + "it is packed: move the files that cards need into " + MEDIA + " [media-directory]"),
+                findingTexts());
+    }
+}
