@@ -5,34 +5,47 @@ import io.github.ankimaven.core.apkg.StableIds;
 import io.github.ankimaven.core.check.DeckChecker;
 import io.github.ankimaven.core.check.Findings;
 import io.github.ankimaven.core.csv.CardFileReader;
+import io.github.ankimaven.core.format.FieldFormat;
+import io.github.ankimaven.core.format.FieldProblem;
+import io.github.ankimaven.core.format.FormattedField;
+import io.github.ankimaven.core.media.MediaDirectory;
+import io.github.ankimaven.core.media.MediaFile;
+import io.github.ankimaven.core.media.MediaReference;
 import io.github.ankimaven.core.model.CardFile;
-import io.github.ankimaven.core.model.Note;
+import io.github.ankimaven.core.model.RenderedNote;
+import io.github.ankimaven.core.model.SourceLocation;
 import io.github.ankimaven.core.release.ReleaseChanges;
-import io.github.ankimaven.core.text.TermKey;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The single entry point of the core: checks a deck, and builds its package when it has no
- * errors. Card files are streamed once; notes go to the checks and, when building, straight
- * into the collection, which is discarded if any error turns up.
+ * errors. Card files are streamed once; each note is rendered, checked and, when building,
+ * written straight into the collection, which is discarded if any error turns up.
  */
 public final class DeckBuilder {
 
     private DeckBuilder() {}
 
-    /** Reads and checks every card file; writes nothing. */
+    /** Reads and checks every card file and the media; writes nothing. */
     public static DeckReport check(DeckRequest request) throws IOException, DeckConfigurationException {
-        DeckNames.validate(request.deckName());
+        validate(request);
         Findings findings = new Findings();
+        description(request, findings);
         int[] counts = new int[2];
         DeckChecker checker = new DeckChecker(request.noteType(), request.duplicateTermSeverity());
-        readAll(request, findings, (note, guid) -> {
+        List<MediaReference> references = new ArrayList<>();
+        readAll(request, findings, references, (note, guid) -> {
             counts[0]++;
             counts[1] += checker.accept(note, guid, findings).size();
         });
         checker.finish(findings);
-        return new DeckReport(request.cardFiles().size(), counts[0], counts[1], findings.sorted(), null, 0, null);
+        List<MediaFile> media = selectMedia(request, references, findings);
+        return new DeckReport(request.cardFiles().size(), counts[0], counts[1], media.size(), findings.sorted(), null, 0, null);
     }
 
     /**
@@ -42,38 +55,79 @@ public final class DeckBuilder {
      * a stale package never looks like the result of this build.
      */
     public static DeckReport build(DeckRequest request, Path output) throws IOException, DeckConfigurationException {
-        DeckNames.validate(request.deckName());
+        validate(request);
         Findings findings = new Findings();
+        String descriptionHtml = description(request, findings);
         DeckChecker checker = new DeckChecker(request.noteType(), request.duplicateTermSeverity());
-        try (PackageWriter writer = PackageWriter.open(output, request)) {
-            readAll(request, findings, (note, guid) -> writer.add(note, guid, checker.accept(note, guid, findings)));
+        List<MediaReference> references = new ArrayList<>();
+        try (PackageWriter writer = PackageWriter.open(output, request, descriptionHtml)) {
+            readAll(request, findings, references,
+                    (note, guid) -> writer.add(note, guid, checker.accept(note, guid, findings)));
             checker.finish(findings);
+            List<MediaFile> media = selectMedia(request, references, findings);
             if (!findings.hasErrors()) {
-                ReleaseChanges changes = writer.compareWithPreviousRelease(findings);
+                ReleaseChanges changes = writer.compareWithPreviousRelease(findings, media);
                 if (!findings.hasErrors()) {
-                    long bytes = writer.commit(changes);
-                    return new DeckReport(request.cardFiles().size(), writer.notes(), writer.cards(), findings.sorted(), output,
-                            bytes, changes);
+                    long bytes = writer.commit(changes, media);
+                    return new DeckReport(request.cardFiles().size(), writer.notes(), writer.cards(), media.size(),
+                            findings.sorted(), output, bytes, changes);
                 }
             }
-            return new DeckReport(request.cardFiles().size(), writer.notes(), writer.cards(), findings.sorted(), null, 0, null);
+            return new DeckReport(request.cardFiles().size(), writer.notes(), writer.cards(), media.size(), findings.sorted(),
+                    null, 0, null);
         }
     }
 
-    @FunctionalInterface
-    private interface GuidNoteConsumer {
-        void accept(Note note, String guid) throws IOException;
+    private static void validate(DeckRequest request) throws DeckConfigurationException {
+        DeckNames.validate(request.deckName());
+        if (!request.unknownFormattedFields().isEmpty()) {
+            throw new DeckConfigurationException("<fieldFormats> names " + request.unknownFormattedFields()
+                    + ", which the note type does not have; its fields are " + request.noteType().fields());
+        }
     }
 
-    private static void readAll(DeckRequest request, Findings findings, GuidNoteConsumer consumer) throws IOException {
+    /** The description's HTML: the Markdown file rendered, or the configured text. */
+    private static String description(DeckRequest request, Findings findings) throws IOException {
+        CardFile file = request.descriptionFile();
+        if (file == null) {
+            return request.descriptionHtml();
+        }
+        String markdown = Files.readString(file.path(), StandardCharsets.UTF_8).replace("\r\n", "\n").strip();
+        FormattedField rendered = FieldFormat.MARKDOWN.render(markdown);
+        for (FieldProblem problem : rendered.problems()) {
+            findings.accept(problem.at(new SourceLocation(file.displayPath(), 1)));
+        }
+        return rendered.html();
+    }
+
+    private static List<MediaFile> selectMedia(DeckRequest request, List<MediaReference> references, Findings findings)
+            throws IOException {
+        if (request.mediaDirectory() == null) {
+            return List.of();
+        }
+        return new MediaDirectory(request.mediaDirectory(), request.mediaDisplay()).select(references, findings);
+    }
+
+    @FunctionalInterface
+    private interface RenderedNoteConsumer {
+        void accept(RenderedNote note, String guid) throws IOException;
+    }
+
+    private static void readAll(DeckRequest request, Findings findings, List<MediaReference> references,
+            RenderedNoteConsumer consumer) throws IOException {
         CardFileReader reader = new CardFileReader(request.noteType(), request.encoding(), request.deckName());
+        NoteRenderer renderer = new NoteRenderer(request, findings, references::add);
         for (CardFile file : request.cardFiles()) {
-            reader.read(file, note -> consumer.accept(note, guidOf(request, note)), findings);
+            reader.read(file, note -> {
+                RenderedNote rendered = renderer.render(note);
+                consumer.accept(rendered, guidOf(request, rendered));
+            }, findings);
         }
     }
 
     /** The explicit {@code guid} cell, else one derived from the deck's identity and the term. */
-    static String guidOf(DeckRequest request, Note note) {
-        return note.explicitGuid() != null ? note.explicitGuid() : StableIds.guid(request.identity(), TermKey.of(note.term()));
+    static String guidOf(DeckRequest request, RenderedNote note) {
+        String explicit = note.note().explicitGuid();
+        return explicit != null ? explicit : StableIds.guid(request.identity(), note.termKey());
     }
 }

@@ -12,8 +12,8 @@ import java.util.List;
  * @param packageFile the written package, or null when nothing was written (a check, or errors)
  * @param release what the release changes for learners; null when nothing was written
  */
-public record DeckReport(int files, int notes, int cards, List<Finding> findings, Path packageFile, long packageBytes,
-        ReleaseChanges release) {
+public record DeckReport(int files, int notes, int cards, int mediaFiles, List<Finding> findings, Path packageFile,
+        long packageBytes, ReleaseChanges release) {
 
     public DeckReport {
         findings = List.copyOf(findings);

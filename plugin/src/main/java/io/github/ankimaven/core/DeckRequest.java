@@ -1,5 +1,6 @@
 package io.github.ankimaven.core;
 
+import io.github.ankimaven.core.format.FieldFormat;
 import io.github.ankimaven.core.model.CardFile;
 import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.Severity;
@@ -8,17 +9,25 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Everything needed to check and build one deck, in plain Java.
  *
  * @param deckName the full deck name ({@code ::} separates parent and child decks)
  * @param descriptionHtml the deck's description (HTML) shown on its overview screen
+ * @param descriptionFile a Markdown file whose rendering replaces {@code descriptionHtml}, or null
  * @param identity what makes this deck's ids and GUIDs unique (by default the project's
  *     {@code groupId:artifactId}); renaming the deck does not change its notes' identity
  * @param cardFiles the card files; read in order of their display paths
  * @param tags tags added to every note
+ * @param format the format of every field without an entry in {@code fieldFormats}
+ * @param fieldFormats formats of single fields, by field name (case-insensitive)
+ * @param mediaDirectory the deck's media files (a missing directory holds none)
+ * @param mediaDisplay the media directory as shown in findings
  * @param buildTime the release's timestamp: note and card {@code mod} and ids
  * @param previousRelease the package of the previous release, or null for a first release
  * @param allowBreakingChanges report release-compatibility problems as warnings instead of errors
@@ -26,40 +35,26 @@ import java.util.Objects;
 public record DeckRequest(
         String deckName,
         String descriptionHtml,
+        CardFile descriptionFile,
         String identity,
         List<CardFile> cardFiles,
         Charset encoding,
         List<String> tags,
         NoteType noteType,
+        FieldFormat format,
+        Map<String, FieldFormat> fieldFormats,
+        Path mediaDirectory,
+        String mediaDisplay,
         Severity duplicateTermSeverity,
         Instant buildTime,
         Path previousRelease,
         boolean allowBreakingChanges) {
 
-    /** A request without a previous release. */
+    /** A request for plain-text fields, without media directory or previous release. */
     public DeckRequest(String deckName, String descriptionHtml, String identity, List<CardFile> cardFiles, Charset encoding,
             List<String> tags, NoteType noteType, Severity duplicateTermSeverity, Instant buildTime) {
-        this(deckName, descriptionHtml, identity, cardFiles, encoding, tags, noteType, duplicateTermSeverity, buildTime, null, false);
-    }
-
-    public DeckRequest withPreviousRelease(Path previous, boolean allowBreaking) {
-        return new DeckRequest(deckName, descriptionHtml, identity, cardFiles, encoding, tags, noteType, duplicateTermSeverity,
-                buildTime, previous, allowBreaking);
-    }
-
-    public DeckRequest withDeckName(String name) {
-        return new DeckRequest(name, descriptionHtml, identity, cardFiles, encoding, tags, noteType, duplicateTermSeverity,
-                buildTime, previousRelease, allowBreakingChanges);
-    }
-
-    public DeckRequest withCardFiles(List<CardFile> files) {
-        return new DeckRequest(deckName, descriptionHtml, identity, files, encoding, tags, noteType, duplicateTermSeverity,
-                buildTime, previousRelease, allowBreakingChanges);
-    }
-
-    public DeckRequest withBuildTime(Instant time) {
-        return new DeckRequest(deckName, descriptionHtml, identity, cardFiles, encoding, tags, noteType, duplicateTermSeverity,
-                time, previousRelease, allowBreakingChanges);
+        this(deckName, descriptionHtml, null, identity, cardFiles, encoding, tags, noteType, FieldFormat.TEXT, Map.of(), null,
+                null, duplicateTermSeverity, buildTime, null, false);
     }
 
     public DeckRequest {
@@ -70,7 +65,55 @@ public record DeckRequest(
         Objects.requireNonNull(encoding, "encoding");
         tags = List.copyOf(tags);
         Objects.requireNonNull(noteType, "noteType");
+        Objects.requireNonNull(format, "format");
+        TreeMap<String, FieldFormat> byField = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        byField.putAll(fieldFormats);
+        fieldFormats = byField;
         Objects.requireNonNull(duplicateTermSeverity, "duplicateTermSeverity");
         Objects.requireNonNull(buildTime, "buildTime");
+    }
+
+    /** The format of a field of the note type. */
+    public FieldFormat formatOf(String fieldName) {
+        return fieldFormats.getOrDefault(fieldName, format);
+    }
+
+    /** Field names in {@code fieldFormats} that the note type does not have (a configuration mistake). */
+    public List<String> unknownFormattedFields() {
+        return fieldFormats.keySet().stream().filter(name -> noteType.fieldIndex(name) < 0)
+                .map(name -> name.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    public DeckRequest withPreviousRelease(Path previous, boolean allowBreaking) {
+        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType, format,
+                fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime, previous, allowBreaking);
+    }
+
+    public DeckRequest withDeckName(String name) {
+        return new DeckRequest(name, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType, format,
+                fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime, previousRelease,
+                allowBreakingChanges);
+    }
+
+    public DeckRequest withBuildTime(Instant time) {
+        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType, format,
+                fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, time, previousRelease, allowBreakingChanges);
+    }
+
+    public DeckRequest withFormats(FieldFormat defaultFormat, Map<String, FieldFormat> byField) {
+        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType,
+                defaultFormat, byField, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime, previousRelease,
+                allowBreakingChanges);
+    }
+
+    public DeckRequest withMedia(Path directory, String display) {
+        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType, format,
+                fieldFormats, directory, display, duplicateTermSeverity, buildTime, previousRelease, allowBreakingChanges);
+    }
+
+    public DeckRequest withDescriptionFile(CardFile file) {
+        return new DeckRequest(deckName, descriptionHtml, file, identity, cardFiles, encoding, tags, noteType, format,
+                fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime, previousRelease,
+                allowBreakingChanges);
     }
 }

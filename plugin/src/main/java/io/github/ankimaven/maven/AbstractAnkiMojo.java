@@ -4,6 +4,8 @@ import io.github.ankimaven.core.CardFiles;
 import io.github.ankimaven.core.DeckConfigurationException;
 import io.github.ankimaven.core.DeckReport;
 import io.github.ankimaven.core.DeckRequest;
+import io.github.ankimaven.core.format.FieldFormat;
+import io.github.ankimaven.core.model.CardFile;
 import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.Severity;
 import io.github.ankimaven.core.text.AnkiText;
@@ -17,7 +19,9 @@ import java.time.Instant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Locale;
 import org.apache.maven.plugin.AbstractMojo;
@@ -112,6 +116,52 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
     private String description;
 
     /**
+     * A Markdown file with the deck's description (rendered to HTML: lists, emphasis, links).
+     * Used instead of {@code description}; setting both is an error.
+     *
+     * <p>Default <code>${sourceDirectory}/description.md</code> when that file exists.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "anki.descriptionFile")
+    private File descriptionFile;
+
+    /**
+     * The format of the fields' text: {@code text} (what you type is what learners see),
+     * {@code markdown} (CommonMark with tables, rendered to HTML) or {@code html} (stored as
+     * written, checked for broken or dangerous markup).
+     *
+     * <p>Default {@code text}; property {@code anki.format}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "anki.format", defaultValue = "text")
+    private String format;
+
+    /**
+     * Formats of single fields, overriding {@code format}:
+     * {@code <fieldFormats><Definition>markdown</Definition></fieldFormats>}.
+     *
+     * <p>Default: none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Map<String, String> fieldFormats = Map.of();
+
+    /**
+     * The directory with the deck's media files (flat, like Anki's). Every file a field refers
+     * to ({@code <img src>}, {@code [sound:…]}, …) is packed, plus every file whose name starts
+     * with {@code _}; a missing file is an error, an unused one a warning.
+     *
+     * <p>Default <code>${sourceDirectory}/media</code>; property {@code anki.mediaDirectory}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "anki.mediaDirectory")
+    private File mediaDirectory;
+
+    /**
      * Tags added to every note, in addition to each row's {@code tags} column. Use {@code ::}
      * for hierarchy ({@code course::week1}); tags cannot contain spaces.
      *
@@ -199,9 +249,11 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
         Charset charset = charset();
         Severity duplicates = duplicateTermSeverity();
         if (decks == null || decks.isEmpty()) {
-            return List.of(new ConfiguredDeck(new DeckRequest(deckName, descriptionHtml(description), deckIdentity,
+            DeckRequest request = new DeckRequest(deckName, descriptionHtml(description), deckIdentity,
                     CardFiles.find(baseDirectory, sourceDirectory.toPath(), includes, excludes), charset, tags,
-                    NoteType.termDefinition(), duplicates, buildTime), finalName, null, previousRelease));
+                    NoteType.termDefinition(), duplicates, buildTime);
+            request = completed(request, sourceDirectory, description, descriptionFile, format, fieldFormats, mediaDirectory);
+            return List.of(new ConfiguredDeck(request, finalName, null, previousRelease));
         }
         List<ConfiguredDeck> configured = new ArrayList<>();
         Set<String> classifiers = new HashSet<>();
@@ -230,10 +282,40 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
                     identity, CardFiles.find(baseDirectory, source.toPath(), deck.includes != null ? deck.includes : includes,
                             deck.excludes != null ? deck.excludes : excludes),
                     charset, deckTags, NoteType.termDefinition(), duplicates, buildTime);
+            request = completed(request, source, deck.description != null ? deck.description : description,
+                    deck.descriptionFile != null ? resolve(deck.descriptionFile) : null,
+                    deck.format != null ? deck.format : format, deck.fieldFormats != null ? deck.fieldFormats : fieldFormats,
+                    deck.mediaDirectory != null ? resolve(deck.mediaDirectory) : mediaDirectory != null ? mediaDirectory : null);
             String name = deck.finalName != null ? deck.finalName : classifier == null ? finalName : finalName + "-" + classifier;
             configured.add(new ConfiguredDeck(request, name, classifier, previous));
         }
         return configured;
+    }
+
+    /** Adds formats, media directory and description file to a deck's request. */
+    private DeckRequest completed(DeckRequest request, File source, String plainDescription, File markdownDescription,
+            String defaultFormat, Map<String, String> formats, File media) throws DeckConfigurationException {
+        Map<String, FieldFormat> byField = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : (formats == null ? Map.<String, String>of() : formats).entrySet()) {
+            byField.put(entry.getKey(), FieldFormat.parse(entry.getValue()));
+        }
+        File mediaDir = media != null ? media : new File(source, "media");
+        File markdown = markdownDescription != null ? markdownDescription : new File(source, "description.md");
+        if (markdownDescription != null && !markdown.isFile()) {
+            throw new DeckConfigurationException("<descriptionFile> " + markdown + " does not exist");
+        }
+        Path baseDirectory = project.getBasedir().toPath();
+        DeckRequest completed = request.withFormats(FieldFormat.parse(defaultFormat), byField)
+                .withMedia(mediaDir.toPath(), CardFiles.display(baseDirectory, mediaDir.toPath()));
+        if (markdown.isFile()) {
+            if (plainDescription != null && !plainDescription.isBlank()) {
+                throw new DeckConfigurationException("deck \"" + request.deckName() + "\" has both <description> and "
+                        + CardFiles.display(baseDirectory, markdown.toPath()) + ": keep one of them");
+            }
+            completed = completed.withDescriptionFile(new CardFile(markdown.toPath(), CardFiles.display(baseDirectory,
+                    markdown.toPath())));
+        }
+        return completed;
     }
 
     private File resolve(File file) {

@@ -2,6 +2,7 @@ package io.github.ankimaven.maven;
 
 import java.io.File;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One deck of a build that makes several ({@code <decks><deck>…</deck></decks>}). Every value
@@ -25,6 +26,18 @@ public class DeckConfiguration {
 
     /** Plain-text description. */
     String description;
+
+    /** A Markdown file with the description; default {@code description.md} in its source directory, if present. */
+    File descriptionFile;
+
+    /** The format of its fields: {@code text}, {@code markdown} or {@code html}. */
+    String format;
+
+    /** Formats of single fields, by field name. */
+    Map<String, String> fieldFormats;
+
+    /** Its media directory. */
+    File mediaDirectory;
 
     /** Tags added to every note of this deck (in addition to the plugin's {@code tags}). */
     List<String> tags;

@@ -25,7 +25,7 @@ final class FindingsText {
 
     static String summary(DeckReport report) {
         return count(report.files(), "card file") + ": " + count(report.notes(), "note") + ", "
-                + count(report.cards(), "card") + ", "
+                + count(report.cards(), "card") + ", " + (report.mediaFiles() > 0 ? count(report.mediaFiles(), "media file") + ", " : "")
                 + (report.warnings().isEmpty() ? "no problems" : count(report.warnings().size(), "warning"));
     }
 

@@ -184,7 +184,7 @@ public class PackageMojo extends AbstractAnkiMojo {
             getLog().info("Skipping anki:package: " + display(output) + " is up to date (nothing it depends on changed;"
                     + " -Danki.forceCreation rebuilds it)");
             attach(output, releaseNotes, deck.classifier());
-            return new DeckReport(request.cardFiles().size(), 0, 0, List.of(), output, Files.size(output), null);
+            return new DeckReport(request.cardFiles().size(), 0, 0, 0, List.of(), output, Files.size(output), null);
         }
         if (request.previousRelease() == null) {
             getLog().info("No previous release to compare with (<previousRelease>): every note gets this build's timestamp,"

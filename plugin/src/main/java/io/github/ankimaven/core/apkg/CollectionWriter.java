@@ -2,6 +2,7 @@ package io.github.ankimaven.core.apkg;
 
 import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.model.Note;
+import io.github.ankimaven.core.model.RenderedNote;
 import io.github.ankimaven.core.release.PreviousRelease;
 import io.github.ankimaven.core.release.ReleaseChanges;
 import io.github.ankimaven.core.text.AnkiText;
@@ -109,11 +110,9 @@ final class CollectionWriter implements AutoCloseable {
     }
 
     /** Adds a note and its new cards (one per template ordinal in {@code cardOrdinals}). */
-    void add(Note note, String guid, List<Integer> cardOrdinals) throws IOException {
-        List<String> fields = new ArrayList<>(note.fields().size());
-        for (String value : note.fields()) {
-            fields.add(AnkiText.normalizeField(AnkiText.escapePlainText(value)));
-        }
+    void add(RenderedNote rendered, String guid, List<Integer> cardOrdinals) throws IOException {
+        Note note = rendered.note();
+        List<String> fields = rendered.htmlFields();
         long noteId = layout.buildMillis() + notes;
         long deckId = deckIds.computeIfAbsent(note.deck(), layout::deckId);
         notesPerDeck.merge(note.deck(), 1, Integer::sum);

@@ -3,7 +3,8 @@ package io.github.ankimaven.core.apkg;
 import io.github.ankimaven.core.DeckConfigurationException;
 import io.github.ankimaven.core.DeckRequest;
 import io.github.ankimaven.core.model.Finding;
-import io.github.ankimaven.core.model.Note;
+import io.github.ankimaven.core.media.MediaFile;
+import io.github.ankimaven.core.model.RenderedNote;
 import io.github.ankimaven.core.release.PreviousRelease;
 import io.github.ankimaven.core.release.ReleaseChanges;
 import io.github.ankimaven.core.release.ReleaseNotes;
@@ -16,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -49,11 +51,12 @@ public final class PackageWriter implements AutoCloseable {
         this.collection = new CollectionWriter(collectionFile, layout, request.tags(), previous != null);
     }
 
-    public static PackageWriter open(Path output, DeckRequest request) throws IOException, DeckConfigurationException {
+    public static PackageWriter open(Path output, DeckRequest request, String descriptionHtml)
+            throws IOException, DeckConfigurationException {
         Path directory = output.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         Path work = Files.createTempDirectory(directory, "." + output.getFileName() + ".");
-        DeckLayout layout = DeckLayout.of(request.identity(), request.deckName(), request.descriptionHtml(),
+        DeckLayout layout = DeckLayout.of(request.identity(), request.deckName(), descriptionHtml,
                 request.noteType(), request.buildTime());
         try {
             PreviousRelease previous = request.previousRelease() == null ? null
@@ -73,7 +76,7 @@ public final class PackageWriter implements AutoCloseable {
         return packageFile.resolveSibling(stem + "-release-notes.md");
     }
 
-    public void add(Note note, String guid, List<Integer> cardOrdinals) throws IOException {
+    public void add(RenderedNote note, String guid, List<Integer> cardOrdinals) throws IOException {
         collection.add(note, guid, cardOrdinals);
     }
 
@@ -89,17 +92,25 @@ public final class PackageWriter implements AutoCloseable {
      * Compares the notes with the previous release (if any), reporting what would hurt learners
      * to {@code findings}; returns what this release changes.
      */
-    public ReleaseChanges compareWithPreviousRelease(Consumer<Finding> findings) throws IOException {
+    public ReleaseChanges compareWithPreviousRelease(Consumer<Finding> findings, List<MediaFile> media) throws IOException {
         String display = previous == null ? null : previous.packageFile().getFileName().toString();
-        return collection.compare(previous, display, Map.of(), findings, request.allowBreakingChanges());
+        Map<String, String> staticMedia = new TreeMap<>();
+        if (previous != null) {
+            for (MediaFile file : media) {
+                if (file.name().startsWith("_")) {
+                    staticMedia.put(file.name(), PackageZip.sha1(file.path()));
+                }
+            }
+        }
+        return collection.compare(previous, display, staticMedia, findings, request.allowBreakingChanges());
     }
 
     /** Finishes the collection, zips it, moves it into place and writes the release notes; returns the package size. */
-    public long commit(ReleaseChanges changes) throws IOException {
+    public long commit(ReleaseChanges changes, List<MediaFile> media) throws IOException {
         collection.finish(noteTypeMod());
         collection.close();
         Path zip = workDirectory.resolve("package.apkg");
-        PackageZip.write(zip, collectionFile, "{}", layout.buildTime());
+        PackageZip.write(zip, collectionFile, media, layout.buildTime());
         Path notes = workDirectory.resolve("release-notes.md");
         Files.writeString(notes, ReleaseNotes.markdown(layout.deckName(), output.getFileName().toString(), changes),
                 StandardCharsets.UTF_8);

@@ -4,9 +4,9 @@ import io.github.ankimaven.core.model.CardRequirement;
 import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.model.Note;
 import io.github.ankimaven.core.model.NoteType;
+import io.github.ankimaven.core.model.RenderedNote;
 import io.github.ankimaven.core.model.Severity;
 import io.github.ankimaven.core.model.SourceLocation;
-import io.github.ankimaven.core.text.TermKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,8 +39,9 @@ public final class DeckChecker {
     }
 
     /** Records a note; returns the ordinals of the cards Anki would create for it. */
-    public List<Integer> accept(Note note, String guid, Consumer<Finding> findings) {
-        String key = TermKey.of(note.term());
+    public List<Integer> accept(RenderedNote rendered, String guid, Consumer<Finding> findings) {
+        Note note = rendered.note();
+        String key = rendered.termKey();
         termLocations.computeIfAbsent(key, k -> new ArrayList<>(1)).add(note.location());
         termSpelling.putIfAbsent(key, note.term().strip());
         guidLocations.computeIfAbsent(guid, k -> new ArrayList<>(1)).add(note.location());

@@ -234,8 +234,15 @@ public final class CardFileReader {
                         + "; quote cells that contain the separator, a quote or a line break (\"like, this\")");
                 return;
             }
+            int[] cellLines = new int[record.size()];
+            for (int column = 0, lineOfCell = line; column < record.size(); column++) {
+                cellLines[column] = lineOfCell;
+                lineOfCell += lineBreaks(record.get(column));
+            }
             List<String> fields = new ArrayList<>(fieldColumns.length);
+            List<Integer> fieldLines = new ArrayList<>(fieldColumns.length);
             for (int field = 0; field < fieldColumns.length; field++) {
+                fieldLines.add(fieldColumns[field] < 0 ? line : cellLines[fieldColumns[field]]);
                 String value = fieldColumns[field] < 0 ? "" : normalizeLineBreaks(record.get(fieldColumns[field]));
                 warnAboutControlCharacters(value, noteType.fields().get(field), line);
                 fields.add(value);
@@ -255,7 +262,8 @@ public final class CardFileReader {
                 error(line, "guid", "guid \"" + guid + "\" must be 1 to 64 printable ASCII characters without spaces");
                 guid = null;
             }
-            notes.accept(new Note(new SourceLocation(file.displayPath(), line), fields, tags, guid, deckOf(record, line)));
+            notes.accept(new Note(new SourceLocation(file.displayPath(), line), fields, tags, guid, deckOf(record, line),
+                    fieldLines));
         }
 
         /** The row's deck: its {@code deck} cell as a subdeck, else the file's default deck. */
@@ -324,6 +332,18 @@ public final class CardFileReader {
 
     private static boolean isBlankLine(CSVRecord record) {
         return record.size() == 1 && record.get(0).isBlank();
+    }
+
+    /** Line breaks in a cell: CRLF, LF or CR each count once. */
+    private static int lineBreaks(String value) {
+        int breaks = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 == value.length() || value.charAt(i + 1) != '\n'))) {
+                breaks++;
+            }
+        }
+        return breaks;
     }
 
     private static String normalizeLineBreaks(String value) {

@@ -184,7 +184,8 @@ class ReleaseTest {
         TestDecks deck = new TestDecks(dir.resolve("r2")).file("cards.csv", CARDS_1.replace("Definition", "Meaning"));
         DeckRequest base = deck.request();
         DeckRequest request = new DeckRequest(base.deckName(), base.descriptionHtml(), base.identity(), base.cardFiles(),
-                base.encoding(), base.tags(), renamedField, base.duplicateTermSeverity(), RELEASE_2, first, false);
+                base.encoding(), base.tags(), renamedField, base.duplicateTermSeverity(), RELEASE_2)
+                .withPreviousRelease(first, false);
         DeckReport report = DeckBuilder.build(request, dir.resolve("r2.apkg"));
         assertEquals(List.of("ERROR r1.apkg: note type \"Term-Definition\" changed its fields [Term, Definition] → [Term, Meaning]"
                 + " or card templates [Term → Definition, Definition → Term] → [Term → Definition, Definition → Term]: learners'"

@@ -1,0 +1,48 @@
+package io.github.ankimaven.core;
+
+import io.github.ankimaven.core.format.FieldFormat;
+import io.github.ankimaven.core.format.FieldProblem;
+import io.github.ankimaven.core.format.FormattedField;
+import io.github.ankimaven.core.media.MediaReference;
+import io.github.ankimaven.core.media.MediaReferences;
+import io.github.ankimaven.core.model.Finding;
+import io.github.ankimaven.core.model.Note;
+import io.github.ankimaven.core.model.RenderedNote;
+import io.github.ankimaven.core.text.AnkiText;
+import io.github.ankimaven.core.text.TermKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Turns a note's cells into field HTML by their format, reporting format problems and collecting media references. */
+final class NoteRenderer {
+
+    private final DeckRequest request;
+    private final Consumer<Finding> findings;
+    private final Consumer<MediaReference> mediaReferences;
+
+    NoteRenderer(DeckRequest request, Consumer<Finding> findings, Consumer<MediaReference> mediaReferences) {
+        this.request = request;
+        this.findings = findings;
+        this.mediaReferences = mediaReferences;
+    }
+
+    RenderedNote render(Note note) {
+        List<String> html = new ArrayList<>(note.fields().size());
+        for (int i = 0; i < note.fields().size(); i++) {
+            FieldFormat format = request.formatOf(request.noteType().fields().get(i));
+            FormattedField field = format.render(note.fields().get(i));
+            for (FieldProblem problem : field.problems()) {
+                findings.accept(problem.at(note.fieldLocation(i)));
+            }
+            String stored = AnkiText.normalizeField(field.html());
+            MediaReferences.inField(stored, note.location()).forEach(mediaReferences);
+            html.add(stored);
+        }
+        // Plain-text terms keep the key they always had (GUIDs derive from it); formatted terms
+        // are compared as the text learners see.
+        String term = request.formatOf(request.noteType().fields().get(0)) == FieldFormat.TEXT ? note.term()
+                : AnkiText.stripHtmlPreservingMediaFilenames(html.get(0));
+        return new RenderedNote(note, html, TermKey.of(term));
+    }
+}
