@@ -36,8 +36,21 @@ public final class TestDecks {
         return this;
     }
 
+    /** Writes a media file at {@code src/main/anki/media/<name>}. */
+    public TestDecks media(String name, byte[] content) throws IOException {
+        Path path = baseDirectory.resolve("src/main/anki/media").resolve(name);
+        Files.createDirectories(path.getParent());
+        Files.write(path, content);
+        return this;
+    }
+
     public DeckRequest request() {
         return request(Severity.ERROR);
+    }
+
+    /** A request with the media directory {@code src/main/anki/media}. */
+    public DeckRequest requestWithMedia() {
+        return request().withMedia(baseDirectory.resolve("src/main/anki/media"), "src/main/anki/media");
     }
 
     public DeckRequest request(Severity duplicateTerms) {

@@ -1,0 +1,115 @@
+package io.github.ankimaven.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.ankimaven.core.format.FieldFormat;
+import io.github.ankimaven.core.model.Finding;
+import io.github.ankimaven.testsupport.ApkgContents;
+import io.github.ankimaven.testsupport.anki.AnkiCollection;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Markdown and HTML fields, and media that always arrives: packed, checked, imported by Anki 2.1.66. */
+class RichDeckTest {
+
+    @TempDir
+    Path dir;
+
+    private static final byte[] SVG = "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'/>".getBytes(StandardCharsets.UTF_8);
+
+    private static List<String> texts(List<Finding> findings) {
+        return findings.stream().map(f -> f.severity() + " " + f).toList();
+    }
+
+    @Test
+    void markdownFieldsAndReferencedMediaArriveInTheLearnersCollection() throws Exception {
+        TestDecks deck = new TestDecks(dir.resolve("project"))
+                .file("cards.csv", "Term,Definition\n"
+                        + "Hypervisor,\"Runs **virtual machines**:\n\n- type 1\n- type 2\n\n![diagram](hypervisors.svg)\"\n"
+                        + "Beep,[sound:beep.wav] a *short* sound\n")
+                .media("hypervisors.svg", SVG)
+                .media("beep.wav", new byte[] {'R', 'I', 'F', 'F', 1, 2, 3})
+                .media("_deck.css", ".card { color: navy; }".getBytes(StandardCharsets.UTF_8));
+        DeckRequest request = deck.requestWithMedia().withFormats(FieldFormat.TEXT, Map.of("Definition", FieldFormat.MARKDOWN));
+        DeckReport report = DeckBuilder.build(request, deck.output());
+        assertEquals(List.of(), texts(report.findings()));
+        assertEquals(3, report.mediaFiles());
+        try (ApkgContents apkg = new ApkgContents(deck.output(), dir)) {
+            assertEquals("{\"0\":\"_deck.css\",\"1\":\"beep.wav\",\"2\":\"hypervisors.svg\"}", apkg.media.toString(),
+                    "media numbered in sorted name order");
+            assertEquals(List.of("collection.anki2", "0", "1", "2", "media"), apkg.entryNames);
+            assertEquals(ZipEntry.STORED, apkg.entries.get(1).getMethod());
+            assertEquals(List.of("Hypervisor\u001f<p>Runs <strong>virtual machines</strong>:</p>\n<ul>\n<li>type 1</li>\n"
+                    + "<li>type 2</li>\n</ul>\n<p><img src=\"hypervisors.svg\" alt=\"diagram\"></p>",
+                    "Beep\u001f[sound:beep.wav] a <em>short</em> sound"),
+                    apkg.rows("SELECT flds FROM notes ORDER BY id").stream().map(r -> r.get("flds")).toList());
+        }
+        try (ZipFile zip = new ZipFile(deck.output().toFile())) {
+            assertEquals(new String(SVG, StandardCharsets.UTF_8), new String(zip.getInputStream(zip.getEntry("2")).readAllBytes(),
+                    StandardCharsets.UTF_8));
+        }
+        AnkiCollection learner = new AnkiCollection(dir.resolve("learner"));
+        assertEquals("new=2 updated=0 duplicate=0 conflicting=0", learner.importPackage(deck.output()).summary());
+        Path mediaFolder = dir.resolve("learner/collection.media");
+        assertEquals(List.of("_deck.css", "beep.wav", "hypervisors.svg"),
+                Files.list(mediaFolder).map(p -> p.getFileName().toString()).sorted().toList(),
+                "every referenced file (and the _ file) is in the learner's media folder");
+        assertTrue(java.util.Arrays.equals(SVG, Files.readAllBytes(mediaFolder.resolve("hypervisors.svg"))));
+        assertEquals(List.of(), learner.checkDatabase());
+    }
+
+    @Test
+    void mediaProblemsFailTheBuildAtTheRowsThatMakeThemAndLeaveNoPackage() throws Exception {
+        TestDecks deck = new TestDecks(dir.resolve("project"))
+                .file("cards.csv", "Term,Definition\n"
+                        + "Missing,<img src=\"dog.png\">\n"
+                        + "Unsafe,<img src=\"a?b.png\">\n"
+                        + "Escaping,<img src=\"../secret.png\">\n"
+                        + "Broken,\"<b>bold\nnever closed\"\n"
+                        + "Script,<script>alert(1)</script>\n")
+                .media("unused.png", SVG)
+                .media("a?b.png", SVG);
+        Files.createDirectories(deck.output().getParent());
+        Files.writeString(deck.output(), "stale");
+        DeckRequest request = deck.requestWithMedia().withFormats(FieldFormat.HTML, Map.of());
+        DeckReport report = DeckBuilder.build(request, deck.output());
+        assertEquals(List.of(
+                "ERROR src/main/anki/cards.csv:2: no media file \"dog.png\" in src/main/anki/media: add it there or correct the reference",
+                "ERROR src/main/anki/cards.csv:3: media name \"a?b.png\" contains \"?\", which Anki removes; rename the file and its"
+                        + " references to \"ab.png\"",
+                "ERROR src/main/anki/cards.csv:4: media name \"../secret.png\" is a path, but Anki keeps all media in one folder:"
+                        + " put the file directly into the media directory and refer to it by its bare name",
+                "ERROR src/main/anki/cards.csv:5: <b> is not closed: add </b> where it should end; an open tag spills over into the"
+                        + " rest of the card",
+                "ERROR src/main/anki/cards.csv:7: remove the <script> element: Anki would run it whenever the card is shown;"
+                        + " scripts belong in the card template",
+                "WARNING src/main/anki/media/unused.png:1: media file \"unused.png\" is not referenced by any field, template or"
+                        + " styling, so it is not packed: delete it, refer to it, or start its name with \"_\" to pack it anyway"),
+                texts(report.findings()));
+        assertFalse(Files.exists(deck.output()), "no package, and no stale one either");
+    }
+
+    @Test
+    void aDescriptionFileIsRenderedFromMarkdown() throws Exception {
+        TestDecks deck = new TestDecks(dir.resolve("project")).file("cards.csv", "Term,Definition\na,b\n");
+        Path markdown = dir.resolve("project/src/main/anki/description.md");
+        Files.writeString(markdown, "Cards about **virtualization**.\n\n- hypervisors\n- the cloud\n");
+        DeckRequest request = deck.request().withDescriptionFile(new io.github.ankimaven.core.model.CardFile(markdown,
+                "src/main/anki/description.md"));
+        DeckBuilder.build(request, deck.output());
+        try (ApkgContents apkg = new ApkgContents(deck.output(), dir)) {
+            assertTrue(apkg.colJson("decks").toString().contains(
+                    "\"desc\":\"<p>Cards about <strong>virtualization</strong>.</p>\\n<ul>\\n<li>hypervisors</li>\\n<li>the cloud</li>\\n</ul>\""),
+                    apkg.colJson("decks").toString());
+        }
+    }
+}
