@@ -24,6 +24,13 @@ class DeckProjectsIT {
                 + " (" + execution + ") on project " + project + ": ";
     }
 
+    /** Anki 2.1.66 stores a deck's description inside a protobuf blob; the HTML is its only long string. */
+    private static String descriptionOf(String blob) {
+        int start = blob.indexOf("<p>");
+        int end = blob.lastIndexOf("</ul>");
+        return start < 0 || end < 0 ? blob : blob.substring(start, end + "</ul>".length());
+    }
+
     private static List<String> summaryLines(MavenRun run) {
         return run.lines.stream().filter(l -> l.startsWith("[INFO] Checked") || l.startsWith("[INFO] Wrote")).toList();
     }
@@ -72,9 +79,9 @@ class DeckProjectsIT {
         MavenRun run = MavenRun.run(MavenRun.copyProject(MavenRun.repoRoot().resolve("source-cards"), "source-cards"), "package");
         assertEquals(0, run.exitCode, run.log());
         assertEquals(List.of(
-                "[INFO] Checked 1 card file: 20 notes, 40 cards, no problems",
+                "[INFO] Checked 1 card file: 20 notes, 40 cards, 1 media file, no problems",
                 "[INFO] Wrote target/virtualization-and-cloud-" + MavenRun.pluginVersion()
-                        + ".apkg (\"Virtualization and Cloud\") from 1 card file: 20 notes, 40 cards, no problems"),
+                        + ".apkg (\"Virtualization and Cloud\") from 1 card file: 20 notes, 40 cards, 1 media file, no problems"),
                 summaryLines(run));
         Path apkg = run.project.resolve("target/virtualization-and-cloud-" + MavenRun.pluginVersion() + ".apkg");
         try (ApkgContents contents = new ApkgContents(apkg, scratch)) {
@@ -85,6 +92,80 @@ class DeckProjectsIT {
             assertTrue(contents.colJson("decks").toString().contains("\"name\":\"Virtualization and Cloud\""));
         }
         assertImportsIntoAnki(apkg, "Virtualization and Cloud", 20, null);
+        assertTrue(Files.exists(scratch.resolve("learner-" + apkg.getFileName() + "/collection.media/hypervisor-types.svg")),
+                "the diagram arrives with the cards that show it");
+    }
+
+    @Test
+    void theMediaExamplePacksItsPictureAndSoundAndAnkiImportsThem() throws Exception {
+        MavenRun run = MavenRun.run(MavenRun.copyProject(MavenRun.repoRoot().resolve("examples/media"), "media"), "package");
+        assertEquals(0, run.exitCode, run.log());
+        assertEquals(List.of("[INFO] Checked 1 card file: 2 notes, 4 cards, 2 media files, no problems",
+                "[INFO] Wrote target/media-1.0.0.apkg (\"Media Example Deck\") from 1 card file: 2 notes, 4 cards, 2 media files,"
+                        + " no problems"), summaryLines(run));
+        Path apkg = run.project.resolve("target/media-1.0.0.apkg");
+        AnkiCollection learner = new AnkiCollection(scratch.resolve("learner-media"));
+        assertEquals("new=2 updated=0 duplicate=0 conflicting=0", learner.importPackage(apkg).summary());
+        Path mediaFolder = scratch.resolve("learner-media/collection.media");
+        for (String file : List.of("client-server.svg", "ping.wav")) {
+            assertEquals(Files.size(run.project.resolve("src/main/anki/media/" + file)), Files.size(mediaFolder.resolve(file)),
+                    file + " arrived in the learner's media folder");
+        }
+        assertEquals(List.of("<p>One side asks, the other answers:</p>\n<p><img src=\"client-server.svg\" alt=\"A client sends a"
+                + " request; the server sends a response\"></p>"), learner.column(
+                "SELECT substr(flds, instr(flds, char(31)) + 1) FROM notes WHERE sfld LIKE 'Client%'"));
+        assertEquals(List.of(), learner.checkDatabase());
+    }
+
+    @Test
+    void theMultiDeckExampleBuildsTwoPackagesWithSubdecks() throws Exception {
+        MavenRun run = MavenRun.run(MavenRun.copyProject(MavenRun.repoRoot().resolve("examples/multi-deck"), "multi-deck"), "install");
+        assertEquals(0, run.exitCode, run.log());
+        assertEquals(List.of(
+                "[INFO] Checked \"Spanish Verbs\": 2 card files: 4 notes, 8 cards, no problems",
+                "[INFO] Checked \"Cloud Basics\": 1 card file: 3 notes, 6 cards, no problems",
+                "[INFO] Wrote target/multi-deck-1.0.0-verbs.apkg (\"Spanish Verbs\") from 2 card files: 4 notes, 8 cards, no problems",
+                "[INFO] Wrote target/multi-deck-1.0.0-cloud.apkg (\"Cloud Basics\") from 1 card file: 3 notes, 6 cards, no problems"),
+                summaryLines(run));
+        for (String classifier : List.of("verbs", "cloud")) {
+            assertTrue(Files.exists(Path.of(System.getProperty("it.repo"), "com/example/decks/multi-deck/1.0.0/multi-deck-1.0.0-"
+                    + classifier + ".apkg")), classifier + " package installed with its classifier");
+        }
+        AnkiCollection learner = new AnkiCollection(scratch.resolve("learner-multi"));
+        learner.importPackage(run.project.resolve("target/multi-deck-1.0.0-verbs.apkg"));
+        learner.importPackage(run.project.resolve("target/multi-deck-1.0.0-cloud.apkg"));
+        assertEquals(List.of("Cloud Basics", "Cloud Basics::Characteristics", "Cloud Basics::Service models", "Default",
+                "Spanish Verbs", "Spanish Verbs::-ar verbs", "Spanish Verbs::-er verbs"), learner.deckNames());
+        assertEquals(List.of("<p>Spanish verbs, one card each way. Subdecks group them by <strong>ending</strong>:</p>\n<ul>\n"
+                + "<li><em>-ar</em> verbs</li>\n<li><em>-er</em> verbs</li>\n</ul>"),
+                learner.column("SELECT kind FROM decks WHERE name COLLATE BINARY = 'Spanish Verbs'").stream()
+                        .map(v -> v == null ? null : new String((byte[]) v, java.nio.charset.StandardCharsets.UTF_8)).toList()
+                        .stream().map(DeckProjectsIT::descriptionOf).toList());
+        assertEquals(List.of("Elasticity\u001f<p>The platform <strong>grows and shrinks</strong> with demand:</p>\n<ul>\n<li>scale"
+                + " <em>out</em> when load rises</li>\n<li>scale <em>in</em> when it falls</li>\n</ul>"),
+                learner.column("SELECT flds FROM notes WHERE sfld = 'Elasticity'"));
+    }
+
+    @Test
+    void aMediaFolderLargerThanTheHeapIsStreamed() throws Exception {
+        Path project = MavenRun.copyProject(MavenRun.repoRoot().resolve("examples/media"), "media-large");
+        java.util.Random random = new java.util.Random(42);
+        byte[] block = new byte[1 << 20];
+        for (int file = 0; file < 7; file++) {
+            try (var out = Files.newOutputStream(project.resolve("src/main/anki/media/_bulk-" + file + ".bin"))) {
+                for (int mb = 0; mb < 10; mb++) {
+                    random.nextBytes(block);
+                    out.write(block);
+                }
+            }
+        }
+        MavenRun run = MavenRun.run(project, java.util.Map.of("MAVEN_OPTS", "-Xmx64m"), "package");
+        assertEquals(0, run.exitCode, run.log());
+        Path apkg = project.resolve("target/media-1.0.0.apkg");
+        assertTrue(Files.size(apkg) > 70L * 1024 * 1024, "70 MB of media packed with a 64 MB heap: " + Files.size(apkg));
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(apkg.toFile())) {
+            assertEquals(11, zip.size(), "collection, 9 media files, media map");
+        }
     }
 
     @Test
