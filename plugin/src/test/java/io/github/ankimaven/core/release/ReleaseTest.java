@@ -195,6 +195,24 @@ class ReleaseTest {
     }
 
     @Test
+    void aChangedUnderscoreMediaFileThatKeptItsNameFails() throws Exception {
+        TestDecks one = new TestDecks(dir.resolve("m1")).file("cards.csv", CARDS_1)
+                .media("_deck.css", ".card { color: navy; }".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path first = DeckBuilder.build(one.requestWithMedia().withBuildTime(RELEASE_1), dir.resolve("m1.apkg")).packageFile();
+        TestDecks two = new TestDecks(dir.resolve("m2")).file("cards.csv", CARDS_1)
+                .media("_deck.css", ".card { color: teal; }".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        DeckReport second = DeckBuilder.build(two.requestWithMedia().withBuildTime(RELEASE_2).withPreviousRelease(first, false),
+                dir.resolve("m2.apkg"));
+        assertEquals(List.of("ERROR m1.apkg: media file _deck.css changed but kept its name: learners who have it never get the"
+                + " new content (Anki keeps existing files that start with _); rename it, e.g. with a version or content hash in"
+                + " its name"), texts(second.findings()));
+        TestDecks renamed = new TestDecks(dir.resolve("m3")).file("cards.csv", CARDS_1)
+                .media("_deck-v2.css", ".card { color: teal; }".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of(), texts(DeckBuilder.build(renamed.requestWithMedia().withBuildTime(RELEASE_2)
+                .withPreviousRelease(first, false), dir.resolve("m3.apkg")).findings()), "a new name is fine");
+    }
+
+    @Test
     void theSameInputsAndPreviousReleaseGiveTheSameBytesInAnyTimeZone() throws Exception {
         Path first = release("r1", CARDS_1, RELEASE_1, null, false).packageFile();
         TimeZone original = TimeZone.getDefault();
