@@ -95,7 +95,12 @@ public final class AnkiText {
 
     /** Anki's {@code strip_html}: tags, comments, styles and scripts removed, entities decoded. */
     public static String stripHtml(String html) {
-        return decodeEntities(HTML.matcher(html).replaceAll(""));
+        return decodeEntities(stripHtmlPreservingEntities(html));
+    }
+
+    /** Anki's {@code strip_html_preserving_entities}: tags, comments, styles and scripts removed. */
+    public static String stripHtmlPreservingEntities(String html) {
+        return HTML.matcher(html).replaceAll("");
     }
 
     /**

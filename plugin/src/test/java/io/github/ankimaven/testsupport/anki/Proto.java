@@ -85,6 +85,12 @@ final class Proto {
 
         int field() { return field; }
 
+        /** For packed repeated numbers: whether another value follows. */
+        boolean hasMore() { return pos < end; }
+
+        /** For packed repeated numbers: the next value (no tag). */
+        long rawVarint() { return readVarint(); }
+
         long varint() { expect(VARINT); return readVarint(); }
 
         boolean bool() { return varint() != 0; }
