@@ -37,7 +37,7 @@ public final class DeckBuilder {
         Findings findings = new Findings();
         description(request, findings);
         int[] counts = new int[2];
-        DeckChecker checker = new DeckChecker(request.noteType(), request.duplicateTermSeverity());
+        DeckChecker checker = new DeckChecker(request.duplicateTermSeverity());
         List<MediaReference> references = new ArrayList<>();
         readAll(request, findings, references, (note, guid) -> {
             counts[0]++;
@@ -58,7 +58,7 @@ public final class DeckBuilder {
         validate(request);
         Findings findings = new Findings();
         String descriptionHtml = description(request, findings);
-        DeckChecker checker = new DeckChecker(request.noteType(), request.duplicateTermSeverity());
+        DeckChecker checker = new DeckChecker(request.duplicateTermSeverity());
         List<MediaReference> references = new ArrayList<>();
         try (PackageWriter writer = PackageWriter.open(output, request, descriptionHtml)) {
             readAll(request, findings, references,
@@ -115,7 +115,8 @@ public final class DeckBuilder {
 
     private static void readAll(DeckRequest request, Findings findings, List<MediaReference> references,
             RenderedNoteConsumer consumer) throws IOException {
-        CardFileReader reader = new CardFileReader(request.noteType(), request.encoding(), request.deckName());
+        CardFileReader reader = new CardFileReader(request.noteType(), request::noteTypeNamed, request.encoding(),
+                request.deckName());
         NoteRenderer renderer = new NoteRenderer(request, findings, references::add);
         for (CardFile file : request.cardFiles()) {
             reader.read(file, note -> {

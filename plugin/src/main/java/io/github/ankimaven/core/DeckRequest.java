@@ -24,6 +24,8 @@ import java.util.TreeMap;
  *     {@code groupId:artifactId}); renaming the deck does not change its notes' identity
  * @param cardFiles the card files; read in order of their display paths
  * @param tags tags added to every note
+ * @param noteType the note type of card files that do not name one ({@code #notetype:})
+ * @param customNoteTypes note types declared for the build, which card files may name
  * @param format the format of every field without an entry in {@code fieldFormats}
  * @param fieldFormats formats of single fields, by field name (case-insensitive)
  * @param mediaDirectory the deck's media files (a missing directory holds none)
@@ -41,6 +43,7 @@ public record DeckRequest(
         Charset encoding,
         List<String> tags,
         NoteType noteType,
+        List<NoteType> customNoteTypes,
         FieldFormat format,
         Map<String, FieldFormat> fieldFormats,
         Path mediaDirectory,
@@ -53,7 +56,7 @@ public record DeckRequest(
     /** A request for plain-text fields, without media directory or previous release. */
     public DeckRequest(String deckName, String descriptionHtml, String identity, List<CardFile> cardFiles, Charset encoding,
             List<String> tags, NoteType noteType, Severity duplicateTermSeverity, Instant buildTime) {
-        this(deckName, descriptionHtml, null, identity, cardFiles, encoding, tags, noteType, FieldFormat.TEXT, Map.of(), null,
+        this(deckName, descriptionHtml, null, identity, cardFiles, encoding, tags, noteType, List.of(), FieldFormat.TEXT, Map.of(), null,
                 null, duplicateTermSeverity, buildTime, null, false);
     }
 
@@ -65,6 +68,7 @@ public record DeckRequest(
         Objects.requireNonNull(encoding, "encoding");
         tags = List.copyOf(tags);
         Objects.requireNonNull(noteType, "noteType");
+        customNoteTypes = List.copyOf(customNoteTypes);
         Objects.requireNonNull(format, "format");
         TreeMap<String, FieldFormat> byField = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         byField.putAll(fieldFormats);
@@ -73,46 +77,64 @@ public record DeckRequest(
         Objects.requireNonNull(buildTime, "buildTime");
     }
 
+    /** A note type by the name a card file gives it: a built-in key ({@code cloze}, …) or a declared note type's name. */
+    public java.util.Optional<NoteType> noteTypeNamed(String name) {
+        String wanted = name.strip();
+        for (NoteType custom : customNoteTypes) {
+            if (custom.name().equalsIgnoreCase(wanted) || custom.key().equalsIgnoreCase(wanted)) {
+                return java.util.Optional.of(custom);
+            }
+        }
+        return io.github.ankimaven.core.model.BuiltInNoteTypes.forKey(wanted.toLowerCase(Locale.ROOT), deckName);
+    }
+
+    public DeckRequest withNoteTypes(NoteType defaultType, List<NoteType> custom) {
+        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, defaultType, custom,
+                format, fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime, previousRelease,
+                allowBreakingChanges);
+    }
+
     /** The format of a field of the note type. */
     public FieldFormat formatOf(String fieldName) {
         return fieldFormats.getOrDefault(fieldName, format);
     }
 
-    /** Field names in {@code fieldFormats} that the note type does not have (a configuration mistake). */
+    /** Field names in {@code fieldFormats} that no note type of the deck has (a configuration mistake). */
     public List<String> unknownFormattedFields() {
-        return fieldFormats.keySet().stream().filter(name -> noteType.fieldIndex(name) < 0)
-                .map(name -> name.toLowerCase(Locale.ROOT)).toList();
+        return fieldFormats.keySet().stream()
+                .filter(name -> noteType.fieldIndex(name) < 0 && customNoteTypes.stream().allMatch(t -> t.fieldIndex(name) < 0))
+                .toList();
     }
 
     public DeckRequest withPreviousRelease(Path previous, boolean allowBreaking) {
-        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType, format,
+        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType, customNoteTypes, format,
                 fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime, previous, allowBreaking);
     }
 
     public DeckRequest withDeckName(String name) {
-        return new DeckRequest(name, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType, format,
+        return new DeckRequest(name, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType, customNoteTypes, format,
                 fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime, previousRelease,
                 allowBreakingChanges);
     }
 
     public DeckRequest withBuildTime(Instant time) {
-        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType, format,
+        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType, customNoteTypes, format,
                 fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, time, previousRelease, allowBreakingChanges);
     }
 
     public DeckRequest withFormats(FieldFormat defaultFormat, Map<String, FieldFormat> byField) {
-        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType,
+        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType, customNoteTypes,
                 defaultFormat, byField, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime, previousRelease,
                 allowBreakingChanges);
     }
 
     public DeckRequest withMedia(Path directory, String display) {
-        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType, format,
+        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType, customNoteTypes, format,
                 fieldFormats, directory, display, duplicateTermSeverity, buildTime, previousRelease, allowBreakingChanges);
     }
 
     public DeckRequest withDescriptionFile(CardFile file) {
-        return new DeckRequest(deckName, descriptionHtml, file, identity, cardFiles, encoding, tags, noteType, format,
+        return new DeckRequest(deckName, descriptionHtml, file, identity, cardFiles, encoding, tags, noteType, customNoteTypes, format,
                 fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime, previousRelease,
                 allowBreakingChanges);
     }

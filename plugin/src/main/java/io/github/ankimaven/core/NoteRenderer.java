@@ -8,6 +8,8 @@ import io.github.ankimaven.core.media.MediaReferences;
 import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.model.Note;
 import io.github.ankimaven.core.model.RenderedNote;
+import io.github.ankimaven.core.template.Cloze;
+import io.github.ankimaven.core.template.NoteKind;
 import io.github.ankimaven.core.text.AnkiText;
 import io.github.ankimaven.core.text.TermKey;
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ final class NoteRenderer {
     RenderedNote render(Note note) {
         List<String> html = new ArrayList<>(note.fields().size());
         for (int i = 0; i < note.fields().size(); i++) {
-            FieldFormat format = request.formatOf(request.noteType().fields().get(i));
+            FieldFormat format = request.formatOf(note.noteType().fields().get(i));
             FormattedField field = format.render(note.fields().get(i));
             for (FieldProblem problem : field.problems()) {
                 findings.accept(problem.at(note.fieldLocation(i)));
@@ -40,9 +42,13 @@ final class NoteRenderer {
             html.add(stored);
         }
         // Plain-text terms keep the key they always had (GUIDs derive from it); formatted terms
-        // are compared as the text learners see.
-        String term = request.formatOf(request.noteType().fields().get(0)) == FieldFormat.TEXT ? note.term()
-                : AnkiText.stripHtmlPreservingMediaFilenames(html.get(0));
+        // are compared as the text learners see; cloze text without its cloze markup.
+        int sort = note.noteType().sortFieldIndex();
+        String term = request.formatOf(note.noteType().sortField()) == FieldFormat.TEXT ? note.term()
+                : AnkiText.stripHtmlPreservingMediaFilenames(html.get(sort));
+        if (note.noteType().kind() == NoteKind.CLOZE) {
+            term = Cloze.withoutMarkup(term);
+        }
         return new RenderedNote(note, html, TermKey.of(term));
     }
 }

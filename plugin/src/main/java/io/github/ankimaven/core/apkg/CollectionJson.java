@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ankimaven.core.model.CardRequirement;
 import io.github.ankimaven.core.model.CardTemplate;
 import io.github.ankimaven.core.model.NoteType;
+import io.github.ankimaven.core.template.NoteKind;
+import io.github.ankimaven.core.template.ParsedNoteType;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -41,24 +44,24 @@ final class CollectionJson {
         return conf.toString();
     }
 
-    static String models(DeckLayout layout, long modSeconds) {
+    /** Every note type of the deck, each with its {@code mod}. */
+    static String models(DeckLayout layout, Map<NoteType, Long> modSeconds) {
         ObjectNode models = JSON.createObjectNode();
-        models.set(Long.toString(layout.noteTypeId()), model(layout, modSeconds));
+        modSeconds.forEach((noteType, mod) -> models.set(Long.toString(layout.noteTypeId(noteType)), model(layout, noteType, mod)));
         return models.toString();
     }
 
-    /** The note type's JSON as the previous release would have stored it with that {@code mod}. */
-    static String modelJson(DeckLayout layout, long modSeconds) {
-        return model(layout, modSeconds).toString();
+    /** A note type's JSON as the previous release would have stored it with that {@code mod}. */
+    static String modelJson(DeckLayout layout, NoteType noteType, long modSeconds) {
+        return model(layout, noteType, modSeconds).toString();
     }
 
-    private static ObjectNode model(DeckLayout layout, long modSeconds) {
-        NoteType noteType = layout.noteType();
-        long id = layout.noteTypeId();
+    private static ObjectNode model(DeckLayout layout, NoteType noteType, long modSeconds) {
+        long id = layout.noteTypeId(noteType);
         ObjectNode model = JSON.createObjectNode();
         model.put("id", id);
         model.put("name", noteType.name());
-        model.put("type", 0);
+        model.put("type", noteType.kind() == NoteKind.CLOZE ? 1 : 0);
         model.put("mod", modSeconds);
         model.put("usn", -1);
         model.put("sortf", noteType.sortFieldIndex());
@@ -102,7 +105,7 @@ final class CollectionJson {
         model.put("latexPost", "\\end{document}");
         model.put("latexsvg", false);
         ArrayNode req = model.putArray("req");
-        for (CardRequirement requirement : CardRequirement.of(noteType)) {
+        for (CardRequirement requirement : ParsedNoteType.of(noteType).legacyRequirements()) {
             ArrayNode entry = req.addArray();
             entry.add(requirement.templateOrdinal());
             entry.add(requirement.kind().json());

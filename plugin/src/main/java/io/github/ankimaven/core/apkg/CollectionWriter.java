@@ -2,6 +2,7 @@ package io.github.ankimaven.core.apkg;
 
 import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.model.Note;
+import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.RenderedNote;
 import io.github.ankimaven.core.release.PreviousRelease;
 import io.github.ankimaven.core.release.ReleaseChanges;
@@ -19,6 +20,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,6 +72,7 @@ final class CollectionWriter implements AutoCloseable {
     private final PreparedStatement insertCard;
     private final PreparedStatement insertSource;
     private final Map<String, Long> deckIds = new HashMap<>();
+    private final Map<NoteType, Long> noteTypeIds = new LinkedHashMap<>();
     private final TreeMap<String, Integer> notesPerDeck = new TreeMap<>();
     private int notes;
     private int cards;
@@ -120,11 +125,11 @@ final class CollectionWriter implements AutoCloseable {
         try {
             insertNote.setLong(1, noteId);
             insertNote.setString(2, guid);
-            insertNote.setLong(3, layout.noteTypeId());
+            insertNote.setLong(3, noteTypeIds.computeIfAbsent(note.noteType(), layout::noteTypeId));
             insertNote.setLong(4, layout.buildSeconds());
             insertNote.setString(5, tagString(note.tags()));
             insertNote.setString(6, String.join("\u001f", fields));
-            insertNote.setString(7, AnkiText.stripHtmlPreservingMediaFilenames(fields.get(layout.noteType().sortFieldIndex())));
+            insertNote.setString(7, AnkiText.stripHtmlPreservingMediaFilenames(fields.get(note.noteType().sortFieldIndex())));
             insertNote.setLong(8, AnkiText.fieldChecksum(AnkiText.stripHtmlPreservingMediaFilenames(fields.get(0))));
             insertNote.addBatch();
             if (insertSource != null) {
@@ -187,7 +192,8 @@ final class CollectionWriter implements AutoCloseable {
                     }
                 }
             }
-            ReleaseComparison comparison = new ReleaseComparison(connection, layout, notesPerDeck, findings, allowBreakingChanges);
+            ReleaseComparison comparison = new ReleaseComparison(connection, layout, noteTypes(), notesPerDeck, findings,
+                    allowBreakingChanges);
             return previous == null ? comparison.firstRelease() : comparison.compare(previous, previousDisplay, staticMediaSha1);
         } catch (SQLException e) {
             throw new IOException("cannot compare the collection with the previous release: " + e.getMessage(), e);
@@ -195,14 +201,22 @@ final class CollectionWriter implements AutoCloseable {
     }
 
     /** Writes the {@code col} row and commits; call after {@link #compare}. */
-    void finish(long noteTypeMod) throws IOException {
+    /** The note types the notes use, and the deck's default one, in order of first use. */
+    List<NoteType> noteTypes() {
+        Set<NoteType> types = new LinkedHashSet<>();
+        types.add(layout.noteType());
+        types.addAll(noteTypeIds.keySet());
+        return List.copyOf(types);
+    }
+
+    void finish(Map<NoteType, Long> noteTypeMods) throws IOException {
         try {
             try (PreparedStatement col = connection.prepareStatement("INSERT INTO col VALUES (1,?,?,?,11,0,0,0,?,?,?,?,'{}')")) {
                 col.setLong(1, collectionCreationSeconds(layout.buildTime()));
                 col.setLong(2, layout.buildMillis());
                 col.setLong(3, layout.buildMillis());
                 col.setString(4, CollectionJson.conf(layout, notes + 1L));
-                col.setString(5, CollectionJson.models(layout, noteTypeMod));
+                col.setString(5, CollectionJson.models(layout, noteTypeMods));
                 col.setString(6, CollectionJson.decks(layout, notesPerDeck.keySet()));
                 col.setString(7, CollectionJson.deckConfigs());
                 col.executeUpdate();

@@ -12,8 +12,13 @@ public record DeckLayout(String identity, String deckName, String descriptionHtm
         Instant buildTime) {
 
     public static DeckLayout of(String identity, String deckName, String descriptionHtml, NoteType noteType, Instant buildTime) {
-        return new DeckLayout(identity, deckName, descriptionHtml, noteType, StableIds.noteTypeId(identity, noteType.name()),
+        return new DeckLayout(identity, deckName, descriptionHtml, noteType, StableIds.noteTypeId(identity, noteType.key()),
                 buildTime);
+    }
+
+    /** The id of one of the deck's note types, derived from its key. */
+    public long noteTypeId(NoteType type) {
+        return StableIds.noteTypeId(identity, type.key());
     }
 
     public long deckId() {

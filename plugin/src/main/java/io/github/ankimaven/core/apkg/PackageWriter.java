@@ -4,6 +4,7 @@ import io.github.ankimaven.core.DeckConfigurationException;
 import io.github.ankimaven.core.DeckRequest;
 import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.media.MediaFile;
+import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.RenderedNote;
 import io.github.ankimaven.core.release.PreviousRelease;
 import io.github.ankimaven.core.release.ReleaseChanges;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -107,7 +109,7 @@ public final class PackageWriter implements AutoCloseable {
 
     /** Finishes the collection, zips it, moves it into place and writes the release notes; returns the package size. */
     public long commit(ReleaseChanges changes, List<MediaFile> media) throws IOException {
-        collection.finish(noteTypeMod());
+        collection.finish(noteTypeMods());
         collection.close();
         Path zip = workDirectory.resolve("package.apkg");
         PackageZip.write(zip, collectionFile, media, layout.buildTime());
@@ -120,15 +122,15 @@ public final class PackageWriter implements AutoCloseable {
         return Files.size(output);
     }
 
-    /** The previous release's note type {@code mod} when nothing in the note type changed, else the build time. */
-    private long noteTypeMod() {
-        if (previous != null) {
-            PreviousRelease.PreviousNoteType before = previous.noteTypes().get(layout.noteTypeId());
-            if (before != null && before.json().equals(CollectionJson.modelJson(layout, before.mod()))) {
-                return before.mod();
-            }
+    /** Each note type's {@code mod}: the previous release's when nothing in it changed, else the build time. */
+    private Map<NoteType, Long> noteTypeMods() {
+        Map<NoteType, Long> mods = new LinkedHashMap<>();
+        for (NoteType noteType : collection.noteTypes()) {
+            PreviousRelease.PreviousNoteType before = previous == null ? null : previous.noteTypes().get(layout.noteTypeId(noteType));
+            boolean unchanged = before != null && before.json().equals(CollectionJson.modelJson(layout, noteType, before.mod()));
+            mods.put(noteType, unchanged ? before.mod() : layout.buildSeconds());
         }
-        return layout.buildSeconds();
+        return mods;
     }
 
     private static void moveIntoPlace(Path source, Path target) throws IOException {

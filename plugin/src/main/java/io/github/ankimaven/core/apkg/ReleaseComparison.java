@@ -1,6 +1,7 @@
 package io.github.ankimaven.core.apkg;
 
 import io.github.ankimaven.core.model.Finding;
+import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.Severity;
 import io.github.ankimaven.core.model.SourceLocation;
 import io.github.ankimaven.core.release.NoteChange;
@@ -32,13 +33,15 @@ final class ReleaseComparison {
     private final Connection db;
     private final DeckLayout layout;
     private final Map<String, Integer> notesPerDeck;
+    private final List<NoteType> noteTypes;
     private final Consumer<Finding> findings;
     private final Severity gateSeverity;
 
-    ReleaseComparison(Connection db, DeckLayout layout, Map<String, Integer> notesPerDeck, Consumer<Finding> findings,
-            boolean allowBreakingChanges) {
+    ReleaseComparison(Connection db, DeckLayout layout, List<NoteType> noteTypes, Map<String, Integer> notesPerDeck,
+            Consumer<Finding> findings, boolean allowBreakingChanges) {
         this.db = db;
         this.layout = layout;
+        this.noteTypes = noteTypes;
         this.notesPerDeck = notesPerDeck;
         this.findings = findings;
         this.gateSeverity = allowBreakingChanges ? Severity.WARNING : Severity.ERROR;
@@ -71,6 +74,8 @@ final class ReleaseComparison {
             }
         });
         prepareTables(previous);
+        Map<Long, List<String>> fieldNames = new HashMap<>();
+        noteTypes.forEach(type -> fieldNames.put(layout.noteTypeId(type), type.fields()));
         List<NoteChange> added = new ArrayList<>();
         List<NoteChange> changed = new ArrayList<>();
         Map<String, DeckCounts> perDeck = new TreeMap<>();
@@ -80,7 +85,7 @@ final class ReleaseComparison {
                 PreparedStatement keepCardMod = db.prepareStatement("UPDATE cards SET mod = ? WHERE nid = ?");
                 ResultSet rs = statement.executeQuery("""
                         SELECT x.id, x.guid, x.flds, x.tags, x.deck, x.sfld, p.guid, p.mod, p.flds, p.tags, p.deck, p.sfld,
-                               p.mid = x.mid, s.file, s.line
+                               p.mid = x.mid, s.file, s.line, x.mid
                         FROM temp.new_note x LEFT JOIN temp.prev_note p ON p.guid = x.guid
                         LEFT JOIN temp.note_source s ON s.nid = x.id ORDER BY x.id""")) {
             while (rs.next()) {
@@ -92,8 +97,8 @@ final class ReleaseComparison {
                     perDeck.merge(deck, new DeckCounts(1, 1, 0, 0), ReleaseComparison::sum);
                     continue;
                 }
-                List<String> parts = changedParts(rs.getString(3), rs.getString(9), rs.getString(4), rs.getString(10), deck,
-                        rs.getString(11), rs.getBoolean(13));
+                List<String> parts = changedParts(fieldNames.getOrDefault(rs.getLong(16), List.of()), rs.getString(3),
+                        rs.getString(9), rs.getString(4), rs.getString(10), deck, rs.getString(11), rs.getBoolean(13));
                 if (parts.isEmpty()) {
                     keepNoteMod.setLong(1, rs.getLong(8));
                     keepNoteMod.setLong(2, rs.getLong(1));
@@ -124,12 +129,18 @@ final class ReleaseComparison {
     }
 
     private void checkNoteTypeSchema(PreviousRelease previous, SourceLocation location) {
-        PreviousRelease.PreviousNoteType before = previous.noteTypes().get(layout.noteTypeId());
+        for (NoteType noteType : noteTypes) {
+            checkNoteTypeSchema(previous, location, noteType);
+        }
+    }
+
+    private void checkNoteTypeSchema(PreviousRelease previous, SourceLocation location, NoteType noteType) {
+        PreviousRelease.PreviousNoteType before = previous.noteTypes().get(layout.noteTypeId(noteType));
         if (before == null) {
             return;
         }
-        List<String> fields = layout.noteType().fields();
-        List<String> templates = layout.noteType().templates().stream().map(t -> t.name()).toList();
+        List<String> fields = noteType.fields();
+        List<String> templates = noteType.templates().stream().map(t -> t.name()).toList();
         if (!before.fields().equals(fields) || !before.templates().equals(templates)) {
             findings.accept(new Finding(gateSeverity, location, "note-type-schema", "note type \"" + before.name()
                     + "\" changed its fields " + before.fields() + " → " + fields + " or card templates " + before.templates()
@@ -140,13 +151,12 @@ final class ReleaseComparison {
     }
 
     /** The changed parts of a note: field names, then "tags", "deck", "note type". */
-    private List<String> changedParts(String flds, String prevFlds, String tags, String prevTags, String deck, String prevDeck,
-            boolean sameNoteType) {
+    private static List<String> changedParts(List<String> names, String flds, String prevFlds, String tags, String prevTags,
+            String deck, String prevDeck, boolean sameNoteType) {
         List<String> parts = new ArrayList<>();
         if (!flds.equals(prevFlds)) {
             String[] now = flds.split(FIELD_SEPARATOR, -1);
             String[] before = prevFlds.split(FIELD_SEPARATOR, -1);
-            List<String> names = layout.noteType().fields();
             for (int i = 0; i < Math.max(now.length, before.length); i++) {
                 String a = i < now.length ? now[i] : null;
                 String b = i < before.length ? before[i] : null;

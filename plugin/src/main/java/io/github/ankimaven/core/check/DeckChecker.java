@@ -1,12 +1,15 @@
 package io.github.ankimaven.core.check;
 
-import io.github.ankimaven.core.model.CardRequirement;
 import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.model.Note;
 import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.RenderedNote;
 import io.github.ankimaven.core.model.Severity;
 import io.github.ankimaven.core.model.SourceLocation;
+import io.github.ankimaven.core.template.Cloze;
+import io.github.ankimaven.core.template.ClozeProblem;
+import io.github.ankimaven.core.template.NoteKind;
+import io.github.ankimaven.core.template.ParsedNoteType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,27 +18,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
- * The checks that look across notes: duplicate terms (across all card files of the deck),
- * duplicate GUIDs, and notes that would miss a card. Notes are fed one at a time; the
- * cross-note findings are produced by {@link #finish}.
+ * The checks that look across notes and at the cards they make: duplicate terms (across all
+ * card files of the deck), duplicate GUIDs, cloze syntax, and notes that make no card or miss
+ * one. Notes are fed one at a time; the cross-note findings are produced by {@link #finish}.
  */
 public final class DeckChecker {
 
-    private final NoteType noteType;
     private final Severity duplicateTermSeverity;
-    private final List<CardRequirement> requirements;
+    private final Map<NoteType, ParsedNoteType> parsed = new HashMap<>();
     private final Map<String, List<SourceLocation>> termLocations = new LinkedHashMap<>();
     private final Map<String, String> termSpelling = new HashMap<>();
     private final Map<String, List<SourceLocation>> guidLocations = new LinkedHashMap<>();
     private final Set<String> explicitGuids = new HashSet<>();
 
-    public DeckChecker(NoteType noteType, Severity duplicateTermSeverity) {
-        this.noteType = noteType;
+    public DeckChecker(Severity duplicateTermSeverity) {
         this.duplicateTermSeverity = duplicateTermSeverity;
-        this.requirements = CardRequirement.of(noteType);
     }
 
     /** Records a note; returns the ordinals of the cards Anki would create for it. */
@@ -48,21 +47,39 @@ public final class DeckChecker {
         if (note.explicitGuid() != null) {
             explicitGuids.add(guid);
         }
-
-        List<Integer> cards = new ArrayList<>(requirements.size());
-        for (CardRequirement requirement : requirements) {
-            if (requirement.isSatisfiedBy(note.fields())) {
-                cards.add(requirement.templateOrdinal());
-            } else {
-                String needed = requirement.fieldOrdinals().stream()
-                        .map(i -> noteType.fields().get(i))
-                        .collect(Collectors.joining(" or "));
-                findings.accept(Finding.warning(note.location(), "missing-card", "no \""
-                        + noteType.templates().get(requirement.templateOrdinal()).name() + "\" card: " + needed
-                        + " is empty"));
+        NoteType noteType = note.noteType();
+        ParsedNoteType parsedType = parsed.computeIfAbsent(noteType, ParsedNoteType::of);
+        if (noteType.kind() == NoteKind.CLOZE) {
+            checkClozeSyntax(note, findings);
+        }
+        List<Integer> cards = parsedType.cardOrdinals(rendered.htmlFields());
+        if (cards.isEmpty()) {
+            findings.accept(Finding.error(note.location(), "no-card", noteType.kind() == NoteKind.CLOZE
+                    ? "no cloze deletion: write the text to hide as {{c1::…}} (c2, c3… for more cards)"
+                    : "this note makes no card: every card's front would be empty; fill "
+                            + String.join(" or ", parsedType.front(0).referencedFields())));
+            return cards;
+        }
+        for (int ord = 0; noteType.kind() == NoteKind.STANDARD && ord < noteType.templates().size(); ord++) {
+            // A front with a conditional section is meant to be optional; otherwise a missing card is a surprise.
+            if (!cards.contains(ord) && !noteType.templates().get(ord).front().contains("{{#")) {
+                findings.accept(Finding.warning(note.location(), "missing-card", "no \"" + noteType.templates().get(ord).name()
+                        + "\" card: " + String.join(" or ", parsedType.front(ord).referencedFields()) + " is empty"));
             }
         }
         return cards;
+    }
+
+    private static void checkClozeSyntax(Note note, Consumer<Finding> findings) {
+        for (int i = 0; i < note.fields().size(); i++) {
+            String text = note.fields().get(i);
+            for (ClozeProblem problem : Cloze.problems(text)) {
+                int line = note.fieldLocation(i).line() + (int) text.substring(0, Math.min(problem.offset(), text.length()))
+                        .chars().filter(c -> c == '\n').count();
+                findings.accept(Finding.error(new SourceLocation(note.location().file(), line), "cloze",
+                        note.noteType().fields().get(i) + ": " + problem.message()));
+            }
+        }
     }
 
     /** Reports every group of duplicate terms and GUIDs, each at its first location. */

@@ -1,6 +1,7 @@
 package io.github.ankimaven.core.csv;
 
 import io.github.ankimaven.core.DeckNames;
+import io.github.ankimaven.core.model.BuiltInNoteTypes;
 import io.github.ankimaven.core.model.CardFile;
 import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.model.Note;
@@ -21,6 +22,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
@@ -41,16 +44,28 @@ public final class CardFileReader {
     public static final String GUID_COLUMN = "guid";
     public static final String DECK_COLUMN = "deck";
     private static final String DECK_DIRECTIVE = "#deck:";
+    private static final String NOTE_TYPE_DIRECTIVE = "#notetype:";
     private static final int MAX_ENCODING_FINDINGS = 20;
     private static final int HEADER_LOOKAHEAD = 1 << 20;
 
-    private final NoteType noteType;
+    private final NoteType defaultNoteType;
+    private final Function<String, Optional<NoteType>> noteTypes;
     private final Charset charset;
     private final String rootDeck;
 
-    /** @param rootDeck the deck's name: rows go to it or to its subdecks */
+    /** A reader of files that all have the same note type. */
     public CardFileReader(NoteType noteType, Charset charset, String rootDeck) {
-        this.noteType = noteType;
+        this(noteType, name -> Optional.empty(), charset, rootDeck);
+    }
+
+    /**
+     * @param noteTypes finds the note type a file names in a {@code #notetype:} line
+     * @param rootDeck the deck's name: rows go to it or to its subdecks
+     */
+    public CardFileReader(NoteType defaultNoteType, Function<String, Optional<NoteType>> noteTypes, Charset charset,
+            String rootDeck) {
+        this.defaultNoteType = defaultNoteType;
+        this.noteTypes = noteTypes;
         this.charset = charset;
         this.rootDeck = rootDeck;
     }
@@ -71,13 +86,17 @@ public final class CardFileReader {
             List<String> comments = new ArrayList<>();
             int linesBeforeHeader = skipCommentLines(reader, comments);
             String fileDeck = fileDeck(file, comments, findings);
+            NoteType noteType = fileNoteType(file, comments, findings);
+            if (noteType == null) {
+                return;
+            }
             CSVFormat format = CSVFormat.RFC4180.builder()
                     .setDelimiter(file.delimiter())
                     .setIgnoreEmptyLines(false)
                     .setTrim(false)
                     .get();
             try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-                new FileParse(file, parser, linesBeforeHeader, fileDeck, notes, findings).run();
+                new FileParse(file, noteType, parser, linesBeforeHeader, fileDeck, notes, findings).run();
             }
         }
     }
@@ -107,6 +126,26 @@ public final class CardFileReader {
         }
     }
 
+    /** The file's note type: a {@code #notetype: cloze} line before the header, else the deck's; null when unknown. */
+    private NoteType fileNoteType(CardFile file, List<String> comments, Consumer<Finding> findings) {
+        NoteType noteType = defaultNoteType;
+        for (int i = 0; i < comments.size(); i++) {
+            String comment = comments.get(i);
+            if (comment.regionMatches(true, 0, NOTE_TYPE_DIRECTIVE, 0, NOTE_TYPE_DIRECTIVE.length())) {
+                String name = comment.substring(NOTE_TYPE_DIRECTIVE.length()).strip();
+                Optional<NoteType> named = noteTypes.apply(name);
+                if (named.isEmpty()) {
+                    findings.accept(Finding.error(new SourceLocation(file.displayPath(), i + 1), "notetype",
+                            "unknown note type \"" + name + "\": use one of " + BuiltInNoteTypes.KEYS
+                                    + " or the name of a note type declared in <noteTypes>"));
+                    return null;
+                }
+                noteType = named.get();
+            }
+        }
+        return noteType;
+    }
+
     /** The file's default deck: a {@code #deck: Subdeck} line before the header, else the deck itself. */
     private String fileDeck(CardFile file, List<String> comments, Consumer<Finding> findings) {
         String deck = rootDeck;
@@ -129,6 +168,7 @@ public final class CardFileReader {
     /** The state of reading one file. */
     private final class FileParse {
         private final CardFile file;
+        private final NoteType noteType;
         private final CSVParser parser;
         private final int lineOffset;
         private final String fileDeck;
@@ -140,9 +180,10 @@ public final class CardFileReader {
         private int guidColumn = -1;
         private int columnCount;
 
-        FileParse(CardFile file, CSVParser parser, int lineOffset, String fileDeck, NoteConsumer notes,
+        FileParse(CardFile file, NoteType noteType, CSVParser parser, int lineOffset, String fileDeck, NoteConsumer notes,
                 Consumer<Finding> findings) {
             this.file = file;
+            this.noteType = noteType;
             this.parser = parser;
             this.lineOffset = lineOffset;
             this.fileDeck = fileDeck;
@@ -179,7 +220,7 @@ public final class CardFileReader {
             }
             if (!headerSeen) {
                 error(lineOffset + 1, "missing-header", "missing header: the first line that is not a # comment must name the columns, e.g. "
-                        + expectedHeaderExample());
+                        + expectedHeaderExample(noteType));
             }
         }
 
@@ -209,17 +250,17 @@ public final class CardFileReader {
                     deckColumn = column;
                 } else {
                     error(line, "header", (name.isEmpty() ? "empty column name" : "unknown column \"" + name + "\"")
-                            + " (column " + (column + 1) + "); expected columns: " + expectedColumns());
+                            + " (column " + (column + 1) + "); expected columns: " + expectedColumns(noteType));
                     ok = false;
                 }
             }
-            if (fieldColumns[0] < 0) {
-                error(line, "header", "missing column \"" + noteType.fields().get(0) + "\" (the term); expected columns: "
-                        + expectedColumns());
+            if (fieldColumns[noteType.sortFieldIndex()] < 0) {
+                error(line, "header", "missing column \"" + noteType.sortField() + "\" (the term); expected columns: "
+                        + expectedColumns(noteType));
                 ok = false;
             }
-            for (int field = 1; ok && field < fieldColumns.length; field++) {
-                if (fieldColumns[field] < 0) {
+            for (int field = 0; ok && field < fieldColumns.length; field++) {
+                if (fieldColumns[field] < 0 && field != noteType.sortFieldIndex()) {
                     findings.accept(Finding.warning(new SourceLocation(file.displayPath(), line), "header",
                             "no column \"" + noteType.fields().get(field) + "\": every note of this file leaves it empty"));
                 }
@@ -247,8 +288,8 @@ public final class CardFileReader {
                 warnAboutControlCharacters(value, noteType.fields().get(field), line);
                 fields.add(value);
             }
-            if (fields.get(0).isBlank()) {
-                error(line, "empty-term", "empty " + noteType.fields().get(0) + ": every note needs a term");
+            if (fields.get(noteType.sortFieldIndex()).isBlank()) {
+                error(line, "empty-term", "empty " + noteType.sortField() + ": every note needs a term");
                 return;
             }
             // A row with a bad tag or guid still takes part in the other checks, so that one run
@@ -262,8 +303,8 @@ public final class CardFileReader {
                 error(line, "guid", "guid \"" + guid + "\" must be 1 to 64 printable ASCII characters without spaces");
                 guid = null;
             }
-            notes.accept(new Note(new SourceLocation(file.displayPath(), line), fields, tags, guid, deckOf(record, line),
-                    fieldLines));
+            notes.accept(new Note(noteType, new SourceLocation(file.displayPath(), line), fields, tags, guid,
+                    deckOf(record, line), fieldLines));
         }
 
         /** The row's deck: its {@code deck} cell as a subdeck, else the file's default deck. */
@@ -354,7 +395,7 @@ public final class CardFileReader {
         return guid.length() <= 64 && guid.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 
-    private String expectedColumns() {
+    private static String expectedColumns(NoteType noteType) {
         List<String> names = new ArrayList<>(noteType.fields());
         names.add(TAGS_COLUMN);
         names.add(GUID_COLUMN);
@@ -362,7 +403,7 @@ public final class CardFileReader {
         return String.join(", ", names);
     }
 
-    private String expectedHeaderExample() {
+    private static String expectedHeaderExample(NoteType noteType) {
         return noteType.fields().stream().collect(Collectors.joining(",")) + "," + TAGS_COLUMN;
     }
 

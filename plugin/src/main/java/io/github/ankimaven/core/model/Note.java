@@ -5,14 +5,15 @@ import java.util.List;
 /**
  * One row of a card file, as the author wrote it.
  *
+ * @param noteType the note type of its file
  * @param deck the full name of the deck its cards go to (the deck, or one of its subdecks)
  * @param fieldLines the line where each field's cell starts (a quoted cell may span lines)
  * @param fields plain-text field values in the note type's field order (never null)
  * @param tags the row's own tags, in the order written
  * @param explicitGuid the row's {@code guid} cell, or null when the GUID is to be derived
  */
-public record Note(SourceLocation location, List<String> fields, List<String> tags, String explicitGuid, String deck,
-        List<Integer> fieldLines) {
+public record Note(NoteType noteType, SourceLocation location, List<String> fields, List<String> tags, String explicitGuid,
+        String deck, List<Integer> fieldLines) {
 
     public Note {
         fields = List.copyOf(fields);
@@ -25,8 +26,8 @@ public record Note(SourceLocation location, List<String> fields, List<String> ta
         return new SourceLocation(location.file(), fieldLines.get(index));
     }
 
-    /** The first field: the term, which identifies the note. */
+    /** The sort field: the term, which identifies the note. */
     public String term() {
-        return fields.get(0);
+        return fields.get(noteType.sortFieldIndex());
     }
 }

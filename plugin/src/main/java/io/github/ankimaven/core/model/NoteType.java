@@ -1,15 +1,21 @@
 package io.github.ankimaven.core.model;
 
+import io.github.ankimaven.core.template.NoteKind;
 import java.util.List;
 
 /**
  * A note type (Anki's "model"): ordered fields, card templates and styling.
  *
- * @param sortFieldIndex the field Anki sorts and searches by ({@code sortf})
+ * @param key what the note type's id derives from: stable while its display name may change
+ * @param kind standard (a card per template) or cloze (a card per cloze number)
+ * @param sortFieldIndex the field Anki sorts and searches by ({@code sortf}); it is also the
+ *     note's "term" for duplicate checks and GUIDs
+ * @param cssSource where the styling was read from (for findings), or null
  */
-public record NoteType(String name, List<String> fields, List<CardTemplate> templates, String css, int sortFieldIndex) {
+public record NoteType(String key, String name, NoteKind kind, List<String> fields, List<CardTemplate> templates, String css,
+        int sortFieldIndex, SourceLocation cssSource) {
 
-    private static final String DEFAULT_CSS = """
+    static final String DEFAULT_CSS = """
             .card {
               font-family: arial;
               font-size: 20px;
@@ -30,6 +36,11 @@ public record NoteType(String name, List<String> fields, List<CardTemplate> temp
         }
     }
 
+    /** A standard note type whose id derives from its name. */
+    public NoteType(String name, List<String> fields, List<CardTemplate> templates, String css, int sortFieldIndex) {
+        this(name, name, NoteKind.STANDARD, fields, templates, css, sortFieldIndex, null);
+    }
+
     /** The default note type: a term and its definition, one card in each direction. */
     public static NoteType termDefinition() {
         return new NoteType(
@@ -42,7 +53,7 @@ public record NoteType(String name, List<String> fields, List<CardTemplate> temp
                 0);
     }
 
-    /** The index of the field named {@code name}, compared case-insensitively, or -1. */
+    /** The index of the field named {@code name}, compared case-insensitively (as CSV headers are), or -1. */
     public int fieldIndex(String name) {
         for (int i = 0; i < fields.size(); i++) {
             if (fields.get(i).equalsIgnoreCase(name)) {
@@ -50,5 +61,9 @@ public record NoteType(String name, List<String> fields, List<CardTemplate> temp
             }
         }
         return -1;
+    }
+
+    public String sortField() {
+        return fields.get(sortFieldIndex);
     }
 }

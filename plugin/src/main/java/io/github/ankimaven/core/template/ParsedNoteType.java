@@ -42,9 +42,9 @@ public final class ParsedNoteType {
         this.backs = templates.stream().map(template -> Template.parse(template.back())).toList();
     }
 
-    /** Our model has standard note types only. */
+    /** The parsed form of one of our note types. */
     public static ParsedNoteType of(NoteType noteType) {
-        return new ParsedNoteType(NoteKind.STANDARD, noteType.name(), noteType.fields(), noteType.templates());
+        return new ParsedNoteType(noteType.kind(), noteType.name(), noteType.fields(), noteType.templates());
     }
 
     public NoteKind kind() {
