@@ -4,6 +4,10 @@ import io.github.ankimaven.core.apkg.PackageWriter;
 import io.github.ankimaven.core.apkg.StableIds;
 import io.github.ankimaven.core.check.DeckChecker;
 import io.github.ankimaven.core.check.Findings;
+import io.github.ankimaven.core.check.NoteTypeChecker;
+import io.github.ankimaven.core.model.NoteType;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import io.github.ankimaven.core.csv.CardFileReader;
 import io.github.ankimaven.core.format.FieldFormat;
 import io.github.ankimaven.core.format.FieldProblem;
@@ -39,6 +43,7 @@ public final class DeckBuilder {
         int[] counts = new int[2];
         DeckChecker checker = new DeckChecker(request.duplicateTermSeverity());
         List<MediaReference> references = new ArrayList<>();
+        checkNoteTypes(request, findings, references);
         readAll(request, findings, references, (note, guid) -> {
             counts[0]++;
             counts[1] += checker.accept(note, guid, findings).size();
@@ -60,6 +65,7 @@ public final class DeckBuilder {
         String descriptionHtml = description(request, findings);
         DeckChecker checker = new DeckChecker(request.duplicateTermSeverity());
         List<MediaReference> references = new ArrayList<>();
+        checkNoteTypes(request, findings, references);
         try (PackageWriter writer = PackageWriter.open(output, request, descriptionHtml)) {
             readAll(request, findings, references,
                     (note, guid) -> writer.add(note, guid, checker.accept(note, guid, findings)));
@@ -84,6 +90,13 @@ public final class DeckBuilder {
             throw new DeckConfigurationException("<fieldFormats> names " + request.unknownFormattedFields()
                     + ", which the note type does not have; its fields are " + request.noteType().fields());
         }
+    }
+
+    private static void checkNoteTypes(DeckRequest request, Findings findings, List<MediaReference> references) {
+        Set<NoteType> noteTypes = new LinkedHashSet<>();
+        noteTypes.add(request.noteType());
+        noteTypes.addAll(request.customNoteTypes());
+        noteTypes.forEach(noteType -> NoteTypeChecker.check(noteType, findings, references::add));
     }
 
     /** The description's HTML: the Markdown file rendered, or the configured text. */

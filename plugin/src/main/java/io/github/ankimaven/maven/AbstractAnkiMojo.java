@@ -5,6 +5,8 @@ import io.github.ankimaven.core.DeckConfigurationException;
 import io.github.ankimaven.core.DeckReport;
 import io.github.ankimaven.core.DeckRequest;
 import io.github.ankimaven.core.format.FieldFormat;
+import io.github.ankimaven.core.NoteTypeDefinition;
+import io.github.ankimaven.core.model.BuiltInNoteTypes;
 import io.github.ankimaven.core.model.CardFile;
 import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.Severity;
@@ -216,6 +218,32 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
     @Parameter
     private List<DeckConfiguration> decks = List.of();
 
+    /**
+     * The note type of the deck's notes: a built-in one ({@code term-definition}, {@code basic},
+     * {@code basic-and-reversed}, {@code basic-optional-reversed}, {@code basic-type-in-answer},
+     * {@code cloze}) or the name of one declared in {@code noteTypes}. A card file can choose its
+     * own with a {@code #notetype: cloze} line before its header.
+     *
+     * <p>Default {@code term-definition}; property {@code anki.noteType}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "anki.noteType", defaultValue = "term-definition")
+    private String noteType;
+
+    /**
+     * Custom note types: name, {@code kind} ({@code standard} or {@code cloze}), ordered
+     * {@code fields}, {@code templates} (each a {@code name} with {@code front} and {@code back}
+     * files), {@code css} file and {@code sortField}. Their ids derive from their names: keep the
+     * names, fields and templates of a released note type stable (see README, "Note types").
+     *
+     * <p>Default: none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<NoteTypeConfiguration> noteTypes = List.of();
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -253,6 +281,7 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
                     CardFiles.find(baseDirectory, sourceDirectory.toPath(), includes, excludes), charset, tags,
                     NoteType.termDefinition(), duplicates, buildTime);
             request = completed(request, sourceDirectory, description, descriptionFile, format, fieldFormats, mediaDirectory);
+            request = withNoteTypes(request, noteType);
             return List.of(new ConfiguredDeck(request, finalName, null, previousRelease));
         }
         List<ConfiguredDeck> configured = new ArrayList<>();
@@ -286,10 +315,33 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
                     deck.descriptionFile != null ? resolve(deck.descriptionFile) : null,
                     deck.format != null ? deck.format : format, deck.fieldFormats != null ? deck.fieldFormats : fieldFormats,
                     deck.mediaDirectory != null ? resolve(deck.mediaDirectory) : mediaDirectory != null ? mediaDirectory : null);
+            request = withNoteTypes(request, deck.noteType != null ? deck.noteType : noteType);
             String name = deck.finalName != null ? deck.finalName : classifier == null ? finalName : finalName + "-" + classifier;
             configured.add(new ConfiguredDeck(request, name, classifier, previous));
         }
         return configured;
+    }
+
+    /** Adds the declared note types and the deck's default one. */
+    private DeckRequest withNoteTypes(DeckRequest request, String defaultName) throws IOException, DeckConfigurationException {
+        List<NoteType> custom = new ArrayList<>();
+        for (NoteTypeConfiguration declared : noteTypes == null ? List.<NoteTypeConfiguration>of() : noteTypes) {
+            List<NoteTypeDefinition.TemplateFiles> templateFiles = new ArrayList<>();
+            for (NoteTypeConfiguration.TemplateConfiguration template : declared.templates == null
+                    ? List.<NoteTypeConfiguration.TemplateConfiguration>of() : declared.templates) {
+                templateFiles.add(new NoteTypeDefinition.TemplateFiles(template.name,
+                        template.front == null ? null : resolve(template.front).toPath(),
+                        template.back == null ? null : resolve(template.back).toPath()));
+            }
+            custom.add(new NoteTypeDefinition(declared.name, declared.kind, declared.fields, templateFiles,
+                    declared.css == null ? null : resolve(declared.css).toPath(), declared.sortField)
+                    .load(project.getBasedir().toPath()));
+        }
+        DeckRequest withCustom = request.withNoteTypes(request.noteType(), custom);
+        NoteType chosen = withCustom.noteTypeNamed(defaultName).orElseThrow(() -> new DeckConfigurationException(
+                "<noteType> \"" + defaultName + "\" is neither a built-in note type " + BuiltInNoteTypes.KEYS
+                        + " nor declared in <noteTypes>"));
+        return withCustom.withNoteTypes(chosen, custom);
     }
 
     /** Adds formats, media directory and description file to a deck's request. */

@@ -39,6 +39,9 @@ public class DeckConfiguration {
     /** Its media directory. */
     File mediaDirectory;
 
+    /** Its note type: a built-in key or the name of one declared in {@code <noteTypes>}. */
+    String noteType;
+
     /** Tags added to every note of this deck (in addition to the plugin's {@code tags}). */
     List<String> tags;
 
