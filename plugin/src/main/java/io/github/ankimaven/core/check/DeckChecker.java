@@ -57,17 +57,22 @@ public final class DeckChecker {
             findings.accept(Finding.error(note.location(), "no-card", noteType.kind() == NoteKind.CLOZE
                     ? "no cloze deletion: write the text to hide as {{c1::…}} (c2, c3… for more cards)"
                     : "this note makes no card: every card's front would be empty; fill "
-                            + String.join(" or ", parsedType.front(0).referencedFields())));
+                            + String.join(" or ", fieldsOnFront(parsedType, noteType, 0))));
             return cards;
         }
         for (int ord = 0; noteType.kind() == NoteKind.STANDARD && ord < noteType.templates().size(); ord++) {
             // A front with a conditional section is meant to be optional; otherwise a missing card is a surprise.
             if (!cards.contains(ord) && !noteType.templates().get(ord).front().contains("{{#")) {
                 findings.accept(Finding.warning(note.location(), "missing-card", "no \"" + noteType.templates().get(ord).name()
-                        + "\" card: " + String.join(" or ", parsedType.front(ord).referencedFields()) + " is empty"));
+                        + "\" card: " + String.join(" or ", fieldsOnFront(parsedType, noteType, ord)) + " is empty"));
             }
         }
         return cards;
+    }
+
+    /** The note type's fields a template's front uses, in field order. */
+    private static List<String> fieldsOnFront(ParsedNoteType parsedType, NoteType noteType, int ord) {
+        return noteType.fields().stream().filter(parsedType.front(ord).referencedFields()::contains).toList();
     }
 
     private static void checkClozeSyntax(Note note, Consumer<Finding> findings) {

@@ -97,9 +97,13 @@ public final class NoteTypeChecker {
             }
 
             private void report(CSSParseException exception) {
+                String message = exception.getMessage().strip();
+                int expecting = message.indexOf(" Was expecting");
+                if (expecting > 0) {
+                    message = message.substring(0, expecting) + (message.startsWith("Error") && message.contains("(") ? ")" : "");
+                }
                 findings.accept(Finding.warning(new SourceLocation(source.file(), source.line() - 1 + exception.getLineNumber()),
-                        "css", "styling does not parse: " + exception.getMessage().strip()
-                                + " (browsers skip what they cannot read)"));
+                        "css", "styling does not parse: " + message + " (browsers skip what they cannot read; fix it)"));
             }
         });
         try (InputSource input = new InputSource(new StringReader(css))) {

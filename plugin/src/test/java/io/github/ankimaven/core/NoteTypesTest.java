@@ -1,0 +1,103 @@
+package io.github.ankimaven.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.github.ankimaven.core.model.BuiltInNoteTypes;
+import io.github.ankimaven.core.model.Finding;
+import io.github.ankimaven.core.model.NoteType;
+import io.github.ankimaven.testsupport.ApkgContents;
+import io.github.ankimaven.testsupport.anki.AnkiCollection;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Built-in and custom note types: the cards Anki makes, and every check with its exact message. */
+class NoteTypesTest {
+
+    @TempDir
+    Path dir;
+
+    private static List<String> texts(List<Finding> findings) {
+        return findings.stream().map(f -> f.severity() + " " + f).toList();
+    }
+
+    private DeckRequest withType(TestDecks deck, String key) {
+        DeckRequest request = deck.request();
+        return request.withNoteTypes(BuiltInNoteTypes.forKey(key, request.deckName()).orElseThrow(), List.of());
+    }
+
+    @Test
+    void everyBuiltInNoteTypeMakesTheCardsAnkiMakes() throws Exception {
+        record Case(String key, String csv, int notes, int cards) {}
+        List<Case> cases = List.of(
+                new Case("basic", "Front,Back\nq1,a1\nq2,a2\n", 2, 2),
+                new Case("basic-and-reversed", "Front,Back\nq1,a1\nq2,a2\n", 2, 4),
+                new Case("basic-optional-reversed", "Front,Back,Add Reverse\nq1,a1,y\nq2,a2,\n", 2, 3),
+                new Case("basic-type-in-answer", "Front,Back\nq1,a1\n", 1, 1),
+                new Case("cloze", "Text,Back Extra\n\"{{c1::a}} {{c2::b}} {{c1::c}}\",x\n{{c3::only three}},\n", 2, 3));
+        for (Case c : cases) {
+            TestDecks deck = new TestDecks(dir.resolve(c.key())).file("cards.csv", c.csv());
+            DeckReport report = DeckBuilder.build(withType(deck, c.key()), deck.output());
+            assertEquals(List.of(), texts(report.findings()), c.key());
+            AnkiCollection learner = new AnkiCollection(dir.resolve("learner-" + c.key()));
+            assertEquals("new=" + c.notes() + " updated=0 duplicate=0 conflicting=0", learner.importPackage(deck.output()).summary());
+            assertEquals(c.cards(), learner.count("cards"), c.key() + ": the package holds the cards Anki itself makes");
+            assertEquals(List.of(), learner.checkDatabase(), c.key() + ": Check Database has nothing to fix");
+        }
+        try (ApkgContents apkg = new ApkgContents(dir.resolve("cloze/target/test-deck.apkg"), dir)) {
+            assertEquals(List.of(0, 1, 2), apkg.rows("SELECT ord FROM cards ORDER BY ord").stream().map(r -> r.get("ord")).toList(),
+                    "cloze cards: one per number, ord = number - 1");
+            assertEquals(1, apkg.colJson("models").elements().next().get("type").asInt());
+            assertEquals("Cloze (Test Deck)", apkg.colJson("models").elements().next().get("name").asText());
+        }
+    }
+
+    @Test
+    void clozeAndCardProblemsAreReportedAtTheirLines() throws Exception {
+        TestDecks deck = new TestDecks(dir).file("cards.csv", "Text,Back Extra\n"
+                + "no deletion here,\n"
+                + "\"first line\n{{c1::unclosed\",\n"
+                + "{{c0::zero}},\n");
+        DeckReport report = DeckBuilder.build(withType(deck, "cloze"), deck.output());
+        assertEquals(List.of(
+                "ERROR src/main/anki/cards.csv:2: no cloze deletion: write the text to hide as {{c1::…}} (c2, c3… for more cards)",
+                "ERROR src/main/anki/cards.csv:3: no cloze deletion: write the text to hide as {{c1::…}} (c2, c3… for more cards)",
+                "ERROR src/main/anki/cards.csv:4: Text: '{{c1::' is never closed with '}}': Anki shows nothing from there to the"
+                        + " end of the field",
+                "ERROR src/main/anki/cards.csv:5: Text: cloze number 0 is out of range: Anki asks c1 to c500 only"),
+                texts(report.findings()));
+        assertFalse(Files.exists(deck.output()));
+    }
+
+    @Test
+    void customNoteTypesAreCheckedAtTheirTemplateAndStylingLines() throws Exception {
+        Path templates = dir.resolve("templates");
+        Files.createDirectories(templates);
+        Files.writeString(templates.resolve("front.html"), "<div>\n{{Meaning}}\n{{Wrod}}</div>\n");
+        Files.writeString(templates.resolve("back.html"), "{{FrontSide}}\n{{#Meaning}}{{Meaning}}\n");
+        Files.writeString(templates.resolve("style.css"), ".card {\n  color: red;\n  background: url(paper.png);\n}\n.broken { color: ; \n");
+        NoteType vocabulary = new NoteTypeDefinition("Vocabulary", "standard", List.of("Word", "Meaning"),
+                List.of(new NoteTypeDefinition.TemplateFiles("Card 1", templates.resolve("front.html"), templates.resolve("back.html"))),
+                templates.resolve("style.css"), null).load(dir);
+        TestDecks deck = new TestDecks(dir).file("cards.csv", "Word,Meaning\nephemeral,short-lived\nlatency,\n");
+        DeckRequest request = deck.requestWithMedia().withNoteTypes(vocabulary, List.of(vocabulary));
+        DeckReport report = DeckBuilder.build(request, deck.output());
+        assertEquals(List.of(
+                "ERROR src/main/anki/cards.csv:3: this note makes no card: every card's front would be empty; fill Meaning",
+                "ERROR templates/back.html:2: the back of \"Card 1\" (note type \"Vocabulary\"): Missing '{{/Meaning}}'",
+                "ERROR templates/front.html:3: the front of \"Card 1\" (note type \"Vocabulary\"): Found '{{Wrod}}', but there is"
+                        + " no field called 'Wrod'",
+                "ERROR templates/style.css:3: no media file \"paper.png\" in src/main/anki/media: add it there or correct the"
+                        + " reference",
+                "ERROR templates/style.css:3: the styling refers to \"paper.png\", but Anki imports a file for templates and"
+                        + " styling only if its name starts with \"_\": rename the file and its references to \"_paper.png\"",
+                "WARNING templates/style.css:5: styling does not parse: Error in expression. (Invalid token \";\".) (browsers skip"
+                        + " what they cannot read; fix it)"),
+                texts(report.findings()));
+        assertFalse(Files.exists(deck.output()));
+    }
+}
