@@ -168,6 +168,44 @@ class DeckProjectsIT {
         }
     }
 
+    /** A note type example: built by Maven, imported by Anki 2.1.66 with exactly the expected cards and names. */
+    private void assertNoteTypeExample(String example, int notes, int cards, String noteTypeName, List<String> fields,
+            List<String> templates) throws Exception {
+        MavenRun run = MavenRun.run(MavenRun.copyProject(MavenRun.repoRoot().resolve("examples/" + example), example), "package");
+        assertEquals(0, run.exitCode, run.log());
+        Path apkg = run.project.resolve("target/" + example + "-1.0.0.apkg");
+        AnkiCollection learner = new AnkiCollection(scratch.resolve("learner-" + example));
+        assertEquals("new=" + notes + " updated=0 duplicate=0 conflicting=0", learner.importPackage(apkg).summary());
+        assertEquals(cards, learner.count("cards"));
+        assertEquals(List.of(noteTypeName), learner.column("SELECT name FROM notetypes WHERE id IN (SELECT mid FROM notes)")
+                .stream().map(String::valueOf).toList());
+        assertEquals(fields, learner.column("SELECT f.name FROM fields f JOIN notetypes t ON t.id = f.ntid WHERE t.id IN"
+                + " (SELECT mid FROM notes) ORDER BY f.ord").stream().map(String::valueOf).toList());
+        assertEquals(templates, learner.column("SELECT p.name FROM templates p JOIN notetypes t ON t.id = p.ntid WHERE t.id IN"
+                + " (SELECT mid FROM notes) ORDER BY p.ord").stream().map(String::valueOf).toList());
+        assertEquals(List.of(), learner.checkDatabase(), "Check Database has nothing to fix");
+        assertEquals(cards, learner.count("cards"), "and no card to add or remove");
+    }
+
+    @Test
+    void theClozeExampleMakesOneCardPerClozeNumber() throws Exception {
+        assertNoteTypeExample("cloze", 3, 6, "Cloze (Cloze Example Deck)", List.of("Text", "Back Extra"), List.of("Cloze"));
+    }
+
+    @Test
+    void theTypeInAnswerExampleMakesOneCardPerNote() throws Exception {
+        assertNoteTypeExample("type-in-answer", 3, 3, "Basic (type in the answer) (Type-in-answer Example Deck)",
+                List.of("Front", "Back"), List.of("Card 1"));
+    }
+
+    @Test
+    void theCustomNoteTypeExampleHasItsFieldsTemplatesAndStylingAsset() throws Exception {
+        assertNoteTypeExample("custom-note-type", 3, 6, "Vocabulary", List.of("Word", "Meaning", "Example"),
+                List.of("Recognition", "Production"));
+        assertTrue(Files.exists(scratch.resolve("learner-custom-note-type/collection.media/_paper.svg")),
+                "the _ asset used by the styling arrives");
+    }
+
     @Test
     void theRawSeedFailsTheCheckNamingEveryDuplicateGroup() throws Exception {
         MavenRun run = MavenRun.run(MavenRun.copyProject(MavenRun.repoRoot().resolve("plugin/src/it-projects/raw-seed"), "raw-seed"),
