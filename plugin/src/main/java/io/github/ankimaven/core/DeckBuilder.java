@@ -5,9 +5,6 @@ import io.github.ankimaven.core.apkg.StableIds;
 import io.github.ankimaven.core.check.DeckChecker;
 import io.github.ankimaven.core.check.Findings;
 import io.github.ankimaven.core.check.NoteTypeChecker;
-import io.github.ankimaven.core.model.NoteType;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import io.github.ankimaven.core.csv.CardFileReader;
 import io.github.ankimaven.core.format.FieldFormat;
 import io.github.ankimaven.core.format.FieldProblem;
@@ -16,6 +13,7 @@ import io.github.ankimaven.core.media.MediaDirectory;
 import io.github.ankimaven.core.media.MediaFile;
 import io.github.ankimaven.core.media.MediaReference;
 import io.github.ankimaven.core.model.CardFile;
+import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.RenderedNote;
 import io.github.ankimaven.core.model.SourceLocation;
 import io.github.ankimaven.core.release.ReleaseChanges;
@@ -24,7 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The single entry point of the core: checks a deck, and builds its package when it has no

@@ -3,13 +3,22 @@ package io.github.ankimaven.maven;
 import io.github.ankimaven.core.DeckBuilder;
 import io.github.ankimaven.core.DeckConfigurationException;
 import io.github.ankimaven.core.DeckReport;
+import io.github.ankimaven.core.model.CardFile;
+import io.github.ankimaven.core.model.Finding;
+import io.github.ankimaven.core.report.CheckReports;
+import io.github.ankimaven.core.report.JUnitOptions;
+import io.github.ankimaven.core.report.SarifOptions;
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Reads every card file of the deck and reports every problem (malformed rows, duplicate
@@ -20,6 +29,70 @@ import org.apache.maven.plugins.annotations.Mojo;
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public class CheckMojo extends AbstractAnkiMojo {
+
+    /**
+     * Where to write the findings as SARIF 2.1.0, for code scanning (GitHub shows them as
+     * annotations on the card-file lines of a pull request). Written even when the check fails.
+     *
+     * <p>Default <code>${project.build.directory}/anki-check.sarif</code>; property {@code anki.sarifFile}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "anki.sarifFile", defaultValue = "${project.build.directory}/anki-check.sarif")
+    private File sarifFile;
+
+    /**
+     * Where to write a JUnit-style XML summary: one test per card file, failed when it has errors.
+     *
+     * <p>Default <code>${project.build.directory}/TEST-anki-check.xml</code>; property {@code anki.junitFile}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "anki.junitFile", defaultValue = "${project.build.directory}/TEST-anki-check.xml")
+    private File junitFile;
+
+    /**
+     * The project's directory relative to the repository root, prefixed to SARIF paths so code
+     * scanning finds the files.
+     *
+     * <p>Default: derived from the Git work tree around the project (none outside Git);
+     * property {@code anki.sarifPathPrefix}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "anki.sarifPathPrefix")
+    private String sarifPathPrefix;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
+    private String pluginVersion;
+
+    /** SARIF and JUnit XML of every deck's findings, written before the build may fail. */
+    private void writeReports(List<ConfiguredDeck> decks, List<DeckReport> reports) throws IOException, DeckConfigurationException {
+        List<Finding> findings = reports.stream().flatMap(report -> report.findings().stream()).sorted().toList();
+        if (sarifFile != null) {
+            Path base = project.getBasedir().toPath();
+            SarifOptions options = SarifOptions.of(pluginVersion).withCategory("anki-check/" + project.getArtifactId() + "/");
+            try {
+                if (sarifPathPrefix != null) {
+                    options = options.withPathPrefix(sarifPathPrefix);
+                } else {
+                    Optional<Path> root = SarifOptions.gitRoot(base);
+                    if (root.isPresent()) {
+                        options = options.withProjectIn(root.get(), base);
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                throw new DeckConfigurationException("<sarifPathPrefix> " + e.getMessage());
+            }
+            CheckReports.writeSarif(sarifFile.toPath(), options, findings);
+        }
+        if (junitFile != null) {
+            List<String> cardFiles = decks.stream().flatMap(deck -> deck.request().cardFiles().stream())
+                    .map(CardFile::displayPath).distinct().toList();
+            CheckReports.writeJUnit(junitFile.toPath(), JUnitOptions.forDeck(decks.get(0).request().deckName()), cardFiles,
+                    findings);
+        }
+    }
 
     @Override
     protected String goal() {
@@ -33,6 +106,7 @@ public class CheckMojo extends AbstractAnkiMojo {
         for (ConfiguredDeck deck : decks) {
             reports.add(DeckBuilder.check(deck.request()));
         }
+        writeReports(decks, reports);
         report(reports);
         for (int i = 0; i < reports.size(); i++) {
             String deckName = decks.size() > 1 ? "\"" + decks.get(i).request().deckName() + "\": " : "";

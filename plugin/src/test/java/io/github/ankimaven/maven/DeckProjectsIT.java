@@ -225,6 +225,22 @@ class DeckProjectsIT {
                 run.linesStartingWith("[ERROR]").subList(0, 6));
         assertTrue(run.lines.stream().noneMatch(l -> l.startsWith("\tat ") || l.startsWith("Caused by")), "no stack trace");
         assertFalse(Files.exists(run.project.resolve("target/raw-seed-1.0.apkg")));
+
+        var sarif = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.project.resolve("target/anki-check.sarif").toFile());
+        var results = sarif.get("runs").get(0).get("results");
+        assertEquals(4, results.size());
+        List<String> located = new java.util.ArrayList<>();
+        for (var result : results) {
+            var location = result.get("locations").get(0).get("physicalLocation");
+            String uri = location.get("artifactLocation").get("uri").asText();
+            assertTrue(uri.endsWith("src/main/anki/raw-seed.csv"), uri);
+            located.add(result.get("ruleId").asText() + " " + result.get("level").asText() + " line "
+                    + location.get("region").get("startLine").asInt());
+        }
+        assertEquals(List.of("duplicate-term error line 8", "duplicate-term error line 21", "duplicate-term error line 23",
+                "duplicate-term error line 30"), located, "SARIF names each finding's file, line and rule");
+        String junit = Files.readString(run.project.resolve("target/TEST-anki-check.xml"));
+        assertTrue(junit.contains("tests=\"1\"") && junit.contains("failures=\"1\""), junit);
     }
 
     @Test

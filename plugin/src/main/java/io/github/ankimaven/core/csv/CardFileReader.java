@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -135,7 +135,7 @@ public final class CardFileReader {
                 String name = comment.substring(NOTE_TYPE_DIRECTIVE.length()).strip();
                 Optional<NoteType> named = noteTypes.apply(name);
                 if (named.isEmpty()) {
-                    findings.accept(Finding.error(new SourceLocation(file.displayPath(), i + 1), "notetype",
+                    findings.accept(Finding.error(new SourceLocation(file.displayPath(), i + 1), "note-type",
                             "unknown note type \"" + name + "\": use one of " + BuiltInNoteTypes.KEYS
                                     + " or the name of a note type declared in <noteTypes>"));
                     return null;

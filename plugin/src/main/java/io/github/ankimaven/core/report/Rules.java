@@ -37,7 +37,26 @@ public final class Rules {
             new Rule("changed-static-media", ERROR, "A static media file (name starting with _) changed but kept its"
                     + " name (a warning with allowBreakingChanges)."),
             new Rule("renamed-note", ERROR, "A new note looks like a previous release's note under a new guid"
-                    + " (a warning with allowBreakingChanges)."));
+                    + " (a warning with allowBreakingChanges)."),
+            new Rule("deck", ERROR, "A deck cell or #deck: line names a deck Anki would rename (an empty level, spaces)."),
+            new Rule("note-type", ERROR, "A note type is unknown, or cannot make cards (no field on a front, no cloze filter)."),
+            new Rule("template", ERROR, "A card template does not parse or uses an unknown field (a warning for unknown filters)."),
+            new Rule("css", WARNING, "A note type's styling does not parse."),
+            new Rule("cloze", ERROR, "Cloze syntax is malformed: an unclosed {{c1::, or a number outside c1 to c500."),
+            new Rule("no-card", ERROR, "A note would make no card: no cloze deletion, or every front would be empty."),
+            new Rule("html-unbalanced", ERROR, "HTML tags are left open, closed in the wrong order, or close nothing."),
+            new Rule("html-unfinished", ERROR, "An HTML tag, comment or CDATA section is not finished."),
+            new Rule("html-script", ERROR, "A field has a script, an event-handler attribute or a javascript: URL."),
+            new Rule("html-style", WARNING, "A field has a <style> element, which restyles the whole card."),
+            new Rule("html-unknown-element", WARNING, "A field uses an element HTML does not know."),
+            new Rule("html-video-src", WARNING, "A file only <video> or <source> refers to, which Anki before 25.02 does not import."),
+            new Rule("media-missing", ERROR, "A field, template or styling refers to a media file that is not there."),
+            new Rule("media-name", ERROR, "A media name Anki would rewrite, or a path instead of a bare name."),
+            new Rule("media-unused", WARNING, "A media file nothing refers to (it is not packed)."),
+            new Rule("media-collision", ERROR, "Media files whose names differ only in case or Unicode form."),
+            new Rule("media-symlink", ERROR, "A media file is a symbolic link, which is not packed."),
+            new Rule("media-directory", WARNING, "A folder inside the media directory (Anki keeps media flat)."),
+            new Rule("media-static", ERROR, "A template or styling refers to a media file whose name does not start with _."));
 
     private Rules() {}
 

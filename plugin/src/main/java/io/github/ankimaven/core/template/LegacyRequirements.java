@@ -1,7 +1,7 @@
 package io.github.ankimaven.core.template;
 
-import io.github.ankimaven.core.model.CardRequirement;
 import io.github.ankimaven.core.model.CardRequirement.Kind;
+import io.github.ankimaven.core.model.CardRequirement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -22,7 +22,7 @@ class RulesTest {
      * {@code error(…)} helper, within one statement.
      */
     private static final Pattern EMITTED = Pattern.compile(
-            "(?:Finding\\.(?:error|warning)|new Finding|\\berror)\\((?:[^;\"]|\"(?:[^\"\\\\]|\\\\.)*\")*?,\\s*\"([a-z][a-z0-9-]*)\"\\s*,");
+            "(?:Finding\\.(?:error|warning)|new Finding|new FieldProblem|\\berror)\\((?:[^;\"]|\"(?:[^\"\\\\]|\\\\.)*\")*?,\\s*\"([a-z][a-z0-9-]*)\"\\s*,");
 
     @Test
     void theCatalogueHoldsExactlyTheRuleIdsTheChecksEmit() throws IOException {
