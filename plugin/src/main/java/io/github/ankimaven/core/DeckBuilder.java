@@ -48,7 +48,7 @@ public final class DeckBuilder {
             counts[0]++;
             counts[1] += checker.accept(note, guid, findings).size();
         });
-        checker.finish(findings);
+        finishChecks(request, checker, findings);
         List<MediaFile> media = selectMedia(request, references, findings);
         return new DeckReport(request.cardFiles().size(), counts[0], counts[1], media.size(), findings.sorted(), null, 0, null);
     }
@@ -69,7 +69,7 @@ public final class DeckBuilder {
         try (PackageWriter writer = PackageWriter.open(output, request, descriptionHtml)) {
             readAll(request, findings, references,
                     (note, guid) -> writer.add(note, guid, checker.accept(note, guid, findings)));
-            checker.finish(findings);
+            finishChecks(request, checker, findings);
             List<MediaFile> media = selectMedia(request, references, findings);
             if (!findings.hasErrors()) {
                 ReleaseChanges changes = writer.compareWithPreviousRelease(findings, media);
@@ -90,6 +90,14 @@ public final class DeckBuilder {
             throw new DeckConfigurationException("<fieldFormats> names " + request.unknownFormattedFields()
                     + ", which the note type does not have; its fields are " + request.noteType().fields());
         }
+    }
+
+    /** Cross-note checks; notes sharing a term or GUID hash are read once more to confirm them. */
+    private static void finishChecks(DeckRequest request, DeckChecker checker, Findings findings) throws IOException {
+        if (checker.needsVerification()) {
+            readAll(request, new Findings(), new ArrayList<>(), checker::verify);
+        }
+        checker.finish(findings);
     }
 
     private static void checkNoteTypes(DeckRequest request, Findings findings, List<MediaReference> references) {

@@ -26,12 +26,17 @@ import java.util.function.Consumer;
  */
 public final class DeckChecker {
 
+    /** What a suspect note really is, learned in the verification pass. */
+    private record Identity(String termKey, String spelling, String guid, boolean explicitGuid) {}
+
     private final Severity duplicateTermSeverity;
     private final Map<NoteType, ParsedNoteType> parsed = new HashMap<>();
-    private final Map<String, List<SourceLocation>> termLocations = new LinkedHashMap<>();
-    private final Map<String, String> termSpelling = new HashMap<>();
-    private final Map<String, List<SourceLocation>> guidLocations = new LinkedHashMap<>();
-    private final Set<String> explicitGuids = new HashSet<>();
+    private final Map<String, Integer> fileIds = new HashMap<>();
+    private final List<String> files = new ArrayList<>();
+    private final LocationIndex terms = new LocationIndex();
+    private final LocationIndex guids = new LocationIndex();
+    private Set<SourceLocation> suspects;
+    private final Map<SourceLocation, Identity> identities = new HashMap<>();
 
     public DeckChecker(Severity duplicateTermSeverity) {
         this.duplicateTermSeverity = duplicateTermSeverity;
@@ -40,13 +45,9 @@ public final class DeckChecker {
     /** Records a note; returns the ordinals of the cards Anki would create for it. */
     public List<Integer> accept(RenderedNote rendered, String guid, Consumer<Finding> findings) {
         Note note = rendered.note();
-        String key = rendered.termKey();
-        termLocations.computeIfAbsent(key, k -> new ArrayList<>(1)).add(note.location());
-        termSpelling.putIfAbsent(key, note.term().strip());
-        guidLocations.computeIfAbsent(guid, k -> new ArrayList<>(1)).add(note.location());
-        if (note.explicitGuid() != null) {
-            explicitGuids.add(guid);
-        }
+        long location = pack(note.location());
+        terms.add(LocationIndex.hash(rendered.termKey()), location);
+        guids.add(LocationIndex.hash(guid), location);
         NoteType noteType = note.noteType();
         ParsedNoteType parsedType = parsed.computeIfAbsent(noteType, ParsedNoteType::of);
         if (noteType.kind() == NoteKind.CLOZE) {
@@ -87,32 +88,87 @@ public final class DeckChecker {
         }
     }
 
+    /**
+     * Whether some notes share a term or GUID hash: then the notes must be read once more and
+     * passed to {@link #verify} before {@link #finish}, to tell real duplicates from hash collisions.
+     */
+    public boolean needsVerification() {
+        return !terms.suspects().isEmpty() || !guids.suspects().isEmpty();
+    }
+
+    /** Learns the real term and GUID of a note that is a suspect; ignores the others. */
+    public void verify(RenderedNote rendered, String guid) {
+        if (suspects == null) {
+            suspects = new HashSet<>();
+            for (LocationIndex index : List.of(terms, guids)) {
+                index.suspects().values().forEach(group -> group.forEach(packed -> suspects.add(unpack(packed))));
+            }
+        }
+        SourceLocation location = rendered.note().location();
+        if (suspects.contains(location)) {
+            identities.put(location, new Identity(rendered.termKey(), rendered.note().term().strip(), guid,
+                    rendered.note().explicitGuid() != null));
+        }
+    }
+
     /** Reports every group of duplicate terms and GUIDs, each at its first location. */
     public void finish(Consumer<Finding> findings) {
-        termLocations.forEach((key, locations) -> {
-            if (locations.size() > 1) {
-                findings.accept(new Finding(duplicateTermSeverity, locations.get(0), "duplicate-term",
-                        "duplicate term \"" + termSpelling.get(key) + "\": " + locations.size() + " notes at "
-                                + describe(locations) + "; merge them into one note"));
-            }
-        });
-        guidLocations.forEach((guid, locations) -> {
-            if (locations.size() < 2) {
-                return;
-            }
-            if (!explicitGuids.contains(guid)) {
-                // Same derived GUID = same term. As an error, the duplicate-term finding says it all.
-                if (duplicateTermSeverity == Severity.WARNING) {
-                    findings.accept(Finding.error(locations.get(0), "duplicate-guid", "notes at " + describe(locations)
-                            + " have the same term and so the same derived guid \"" + guid
-                            + "\"; give all but one of them a guid cell of their own"));
+        for (List<Long> group : terms.suspects().values()) {
+            for (List<SourceLocation> locations : groupBy(group, Identity::termKey).values()) {
+                if (locations.size() > 1) {
+                    findings.accept(new Finding(duplicateTermSeverity, locations.get(0), "duplicate-term",
+                            "duplicate term \"" + identities.get(locations.get(0)).spelling() + "\": " + locations.size()
+                                    + " notes at " + describe(locations) + "; merge them into one note"));
                 }
-                return;
             }
-            findings.accept(Finding.error(locations.get(0), "duplicate-guid", "guid \"" + guid + "\" is used by "
-                    + locations.size() + " notes at " + describe(locations)
-                    + "; Anki would import only one of them: give each note its own guid"));
+        }
+        for (List<Long> group : guids.suspects().values()) {
+            for (List<SourceLocation> locations : groupBy(group, Identity::guid).values()) {
+                if (locations.size() < 2) {
+                    continue;
+                }
+                String guid = identities.get(locations.get(0)).guid();
+                boolean explicit = locations.stream().anyMatch(l -> identities.get(l).explicitGuid());
+                if (!explicit) {
+                    // Same derived GUID = same term. As an error, the duplicate-term finding says it all.
+                    if (duplicateTermSeverity == Severity.WARNING) {
+                        findings.accept(Finding.error(locations.get(0), "duplicate-guid", "notes at " + describe(locations)
+                                + " have the same term and so the same derived guid \"" + guid
+                                + "\"; give all but one of them a guid cell of their own"));
+                    }
+                    continue;
+                }
+                findings.accept(Finding.error(locations.get(0), "duplicate-guid", "guid \"" + guid + "\" is used by "
+                        + locations.size() + " notes at " + describe(locations)
+                        + "; Anki would import only one of them: give each note its own guid"));
+            }
+        }
+    }
+
+    /** Suspect locations grouped by their real identity, each group in reading order. */
+    private Map<String, List<SourceLocation>> groupBy(List<Long> packedLocations,
+            java.util.function.Function<Identity, String> key) {
+        Map<String, List<SourceLocation>> groups = new LinkedHashMap<>();
+        for (long packed : packedLocations) {
+            SourceLocation location = unpack(packed);
+            Identity identity = identities.get(location);
+            if (identity != null) {
+                groups.computeIfAbsent(key.apply(identity), k -> new ArrayList<>()).add(location);
+            }
+        }
+        return groups;
+    }
+
+    private long pack(SourceLocation location) {
+        int file = fileIds.computeIfAbsent(location.file(), name -> {
+            files.add(name);
+            return files.size() - 1;
         });
+        return ((long) file << 32) | (location.line() & 0xffffffffL);
+    }
+
+    private SourceLocation unpack(long packed) {
+        return new SourceLocation(files.get((int) (packed >>> 32)), (int) packed);
     }
 
     private static String describe(List<SourceLocation> locations) {
