@@ -21,7 +21,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -60,28 +63,53 @@ public final class DeckBuilder {
      * a stale package never looks like the result of this build.
      */
     public static DeckReport build(DeckRequest request, Path output) throws IOException, DeckConfigurationException {
+        return build(request, output, BuildProgress.NONE);
+    }
+
+    /** {@link #build(DeckRequest, Path)}, telling {@code progress} how it goes; the report has the time of each phase. */
+    public static DeckReport build(DeckRequest request, Path output, BuildProgress progress)
+            throws IOException, DeckConfigurationException {
         validate(request);
+        Map<String, Duration> phases = new LinkedHashMap<>();
+        long start = System.nanoTime();
         Findings findings = new Findings();
         String descriptionHtml = description(request, findings);
         DeckChecker checker = new DeckChecker(request.duplicateTermSeverity());
         List<MediaReference> references = new ArrayList<>();
         checkNoteTypes(request, findings, references);
         try (PackageWriter writer = PackageWriter.open(output, request, descriptionHtml)) {
-            readAll(request, findings, references,
-                    (note, guid) -> writer.add(note, guid, checker.accept(note, guid, findings)));
+            progress.phase("reading, checking and writing notes");
+            readAll(request, findings, references, (note, guid) -> {
+                writer.add(note, guid, checker.accept(note, guid, findings));
+                if (writer.notes() % BuildProgress.EVERY == 0) {
+                    progress.notesRead(writer.notes());
+                }
+            });
             finishChecks(request, checker, findings);
             List<MediaFile> media = selectMedia(request, references, findings);
+            start = lap(phases, "notes", start);
             if (!findings.hasErrors()) {
+                progress.phase("finishing the collection");
                 ReleaseChanges changes = writer.compareWithPreviousRelease(findings, media);
+                start = lap(phases, "collection", start);
                 if (!findings.hasErrors()) {
+                    progress.phase("compressing the package");
                     long bytes = writer.commit(changes, media);
+                    lap(phases, "package", start);
                     return new DeckReport(request.cardFiles().size(), writer.notes(), writer.cards(), media.size(),
-                            findings.sorted(), output, bytes, changes);
+                            findings.sorted(), output, bytes, changes, phases);
                 }
             }
             return new DeckReport(request.cardFiles().size(), writer.notes(), writer.cards(), media.size(), findings.sorted(),
                     null, 0, null);
         }
+    }
+
+    /** Records the time since {@code start} as a phase; returns the new start. */
+    private static long lap(Map<String, Duration> phases, String phase, long start) {
+        long now = System.nanoTime();
+        phases.put(phase, Duration.ofNanos(now - start));
+        return now;
     }
 
     private static void validate(DeckRequest request) throws DeckConfigurationException {

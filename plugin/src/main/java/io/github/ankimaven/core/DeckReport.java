@@ -3,7 +3,11 @@ package io.github.ankimaven.core;
 import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.release.ReleaseChanges;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of checking or building a deck.
@@ -13,10 +17,21 @@ import java.util.List;
  * @param release what the release changes for learners; null when nothing was written
  */
 public record DeckReport(int files, int notes, int cards, int mediaFiles, List<Finding> findings, Path packageFile,
-        long packageBytes, ReleaseChanges release) {
+        long packageBytes, ReleaseChanges release, Map<String, Duration> phases) {
 
     public DeckReport {
         findings = List.copyOf(findings);
+        phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases));
+    }
+
+    public DeckReport(int files, int notes, int cards, int mediaFiles, List<Finding> findings, Path packageFile,
+            long packageBytes, ReleaseChanges release) {
+        this(files, notes, cards, mediaFiles, findings, packageFile, packageBytes, release, Map.of());
+    }
+
+    /** The time of all phases together. */
+    public Duration totalTime() {
+        return phases.values().stream().reduce(Duration.ZERO, Duration::plus);
     }
 
     public boolean hasErrors() {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -147,6 +148,9 @@ public class PackageMojo extends AbstractAnkiMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    private PluginDescriptor plugin;
+
     @Inject
     public PackageMojo(MavenProjectHelper projectHelper, RepositorySystem repositorySystem) {
         this.projectHelper = projectHelper;
@@ -178,7 +182,7 @@ public class PackageMojo extends AbstractAnkiMojo {
         Path output = outputDirectory.toPath().resolve(deck.finalName() + ".apkg");
         Path releaseNotes = PackageWriter.releaseNotesPath(output);
         Path fingerprintFile = Path.of(project.getBuild().getDirectory(), "anki-maven-plugin", deck.finalName() + ".fingerprint");
-        String fingerprint = BuildFingerprint.of(request, pluginVersion, String.valueOf(outputTimestamp));
+        String fingerprint = BuildFingerprint.of(request, pluginVersion + pluginBuild(), String.valueOf(outputTimestamp));
         if (!forceCreation && Files.isRegularFile(output) && Files.isRegularFile(releaseNotes)
                 && fingerprint.equals(readFingerprint(fingerprintFile))) {
             getLog().info("Skipping anki:package: " + display(output) + " is up to date (nothing it depends on changed;"
@@ -192,11 +196,12 @@ public class PackageMojo extends AbstractAnkiMojo {
                     + " Fine for a first release.");
         }
         Files.deleteIfExists(fingerprintFile);
-        DeckReport report = DeckBuilder.build(request, output);
+        DeckReport report = DeckBuilder.build(request, output, new LoggingProgress(getLog(), request.deckName()));
         if (report.hasErrors()) {
             return report;
         }
         getLog().info("Wrote " + display(output) + " (\"" + request.deckName() + "\") from " + FindingsText.summary(report));
+        getLog().info(LoggingProgress.summary(request.deckName(), report.totalTime(), report.phases()));
         ReleaseChanges release = report.release();
         if (!release.isFirstRelease()) {
             getLog().info("Compared with " + release.previousPackage() + ": " + release.added().size() + " added, "
@@ -242,6 +247,12 @@ public class PackageMojo extends AbstractAnkiMojo {
             throw new DeckConfigurationException("<previousRelease> " + value + " cannot be resolved from the project's"
                     + " repositories (" + e.getMessage() + "): check the coordinates, or give the path of the previous .apkg");
         }
+    }
+
+    /** The plugin jar's size and time: a rebuilt snapshot of the plugin makes decks rebuild too. */
+    private String pluginBuild() {
+        File jar = plugin == null || plugin.getPluginArtifact() == null ? null : plugin.getPluginArtifact().getFile();
+        return jar != null && jar.isFile() ? " " + jar.length() + " " + jar.lastModified() : "";
     }
 
     private String readFingerprint(Path file) {

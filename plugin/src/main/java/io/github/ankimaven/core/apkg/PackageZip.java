@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * The {@code .apkg} container: {@code collection.anki2} (deflated), the media files as
@@ -35,6 +34,7 @@ final class PackageZip {
     private static final LocalDateTime EARLIEST_ZIP_TIME = LocalDateTime.of(1980, 1, 1, 0, 0, 2);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BUFFER = 1 << 16;
+    private static final int DATA_DESCRIPTOR = 0x0008;
 
     private PackageZip() {}
 
@@ -44,52 +44,183 @@ final class PackageZip {
             entryTime = EARLIEST_ZIP_TIME;
         }
         ObjectNode mediaMap = JSON.createObjectNode();
-        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(zipFile), BUFFER);
-                ZipOutputStream zip = new ZipOutputStream(file, StandardCharsets.UTF_8)) {
-            zip.setLevel(Deflater.DEFAULT_COMPRESSION);
-            zip.putNextEntry(deflated("collection.anki2", entryTime));
-            Files.copy(collection, zip);
-            zip.closeEntry();
+        try (CountingOutputStream out = new CountingOutputStream(
+                new BufferedOutputStream(Files.newOutputStream(zipFile), BUFFER))) {
+            ZipLayout zip = new ZipLayout(out, entryTime);
+            zip.deflatedFile("collection.anki2", collection);
             for (int i = 0; i < media.size(); i++) {
                 MediaFile mediaFile = media.get(i);
                 String entryName = Integer.toString(i);
-                zip.putNextEntry(stored(entryName, mediaFile.path(), entryTime));
-                Files.copy(mediaFile.path(), zip);
-                zip.closeEntry();
+                zip.storedFile(entryName, mediaFile.path());
                 mediaMap.put(entryName, mediaFile.name());
             }
-            zip.putNextEntry(deflated("media", entryTime));
-            zip.write(mediaMap.toString().getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
+            zip.deflatedBytes("media", mediaMap.toString().getBytes(StandardCharsets.UTF_8));
+            zip.finish();
         }
     }
 
-    private static ZipEntry deflated(String name, LocalDateTime time) {
-        ZipEntry entry = new ZipEntry(name);
-        entry.setMethod(ZipEntry.DEFLATED);
-        // setTimeLocal stores the UTC wall-clock as given; setTime would convert with the JVM's zone.
-        entry.setTimeLocal(time);
-        return entry;
-    }
+    /**
+     * Writes zip entries by hand, because {@link java.util.zip.ZipOutputStream} cannot take data
+     * that is already compressed (the collection is deflated in parallel).
+     */
+    private static final class ZipLayout {
+        private record Central(String name, int flags, int method, long crc, long compressedSize, long size, long offset) {}
 
-    /** A stored entry needs its size and CRC before its data: one extra streaming read of the file. */
-    private static ZipEntry stored(String name, Path file, LocalDateTime time) throws IOException {
-        CRC32 crc = new CRC32();
-        long size = 0;
-        try (InputStream in = Files.newInputStream(file)) {
+        private final CountingOutputStream out;
+        private final int dosTime;
+        private final int dosDate;
+        private final List<Central> entries = new java.util.ArrayList<>();
+
+        ZipLayout(CountingOutputStream out, LocalDateTime time) {
+            this.out = out;
+            this.dosTime = (time.getHour() << 11) | (time.getMinute() << 5) | (time.getSecond() >> 1);
+            this.dosDate = ((time.getYear() - 1980) << 9) | (time.getMonthValue() << 5) | time.getDayOfMonth();
+        }
+
+        /** A deflated entry whose sizes follow its data (a data descriptor). */
+        void deflatedFile(String name, Path file) throws IOException {
+            long offset = out.count();
+            localHeader(name, DATA_DESCRIPTOR, ZipEntry.DEFLATED, 0, 0, 0);
+            ParallelDeflate.Result result = ParallelDeflate.compress(file, out, Deflater.DEFAULT_COMPRESSION);
+            int32(0x08074b50);
+            int32(result.crc());
+            int32(result.compressedSize());
+            int32(result.size());
+            entries.add(new Central(name, DATA_DESCRIPTOR, ZipEntry.DEFLATED, result.crc(), result.compressedSize(), result.size(),
+                    offset));
+        }
+
+        /** A stored entry, streamed after one pass to compute its CRC. */
+        void storedFile(String name, Path file) throws IOException {
+            CRC32 crc = new CRC32();
+            long size = 0;
             byte[] buffer = new byte[BUFFER];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                crc.update(buffer, 0, n);
-                size += n;
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    crc.update(buffer, 0, n);
+                    size += n;
+                }
+            }
+            long offset = out.count();
+            localHeader(name, 0, ZipEntry.STORED, crc.getValue(), size, size);
+            long copied = Files.copy(file, out);
+            if (copied != size) {
+                throw new IOException(file + " changed while it was being packed");
+            }
+            entries.add(new Central(name, 0, ZipEntry.STORED, crc.getValue(), size, size, offset));
+        }
+
+        void deflatedBytes(String name, byte[] data) throws IOException {
+            Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+            java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream();
+            try {
+                deflater.setInput(data);
+                deflater.finish();
+                byte[] buffer = new byte[BUFFER];
+                while (!deflater.finished()) {
+                    compressed.write(buffer, 0, deflater.deflate(buffer));
+                }
+            } finally {
+                deflater.end();
+            }
+            CRC32 crc = new CRC32();
+            crc.update(data);
+            long offset = out.count();
+            localHeader(name, 0, ZipEntry.DEFLATED, crc.getValue(), compressed.size(), data.length);
+            compressed.writeTo(out);
+            entries.add(new Central(name, 0, ZipEntry.DEFLATED, crc.getValue(), compressed.size(), data.length, offset));
+        }
+
+        void finish() throws IOException {
+            long start = out.count();
+            for (Central entry : entries) {
+                byte[] name = entry.name().getBytes(StandardCharsets.UTF_8);
+                int32(0x02014b50);
+                int16(20);
+                int16(20);
+                int16(entry.flags());
+                int16(entry.method());
+                int16(dosTime);
+                int16(dosDate);
+                int32(entry.crc());
+                int32(entry.compressedSize());
+                int32(entry.size());
+                int16(name.length);
+                int16(0);
+                int16(0);
+                int16(0);
+                int16(0);
+                int32(0);
+                int32(entry.offset());
+                out.write(name);
+            }
+            long size = out.count() - start;
+            int32(0x06054b50);
+            int16(0);
+            int16(0);
+            int16(entries.size());
+            int16(entries.size());
+            int32(size);
+            int32(start);
+            int16(0);
+        }
+
+        private void localHeader(String name, int flags, int method, long crc, long compressedSize, long size)
+                throws IOException {
+            byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+            int32(0x04034b50);
+            int16(20);
+            int16(flags);
+            int16(method);
+            int16(dosTime);
+            int16(dosDate);
+            int32(crc);
+            int32(compressedSize);
+            int32(size);
+            int16(bytes.length);
+            int16(0);
+            out.write(bytes);
+        }
+
+        private void int16(int value) throws IOException {
+            out.write(value & 0xff);
+            out.write((value >>> 8) & 0xff);
+        }
+
+        private void int32(long value) throws IOException {
+            if (value < 0 || value > 0xFFFFFFFFL) {
+                throw new IOException("the package would be larger than 4 GiB, which this plugin cannot write yet;"
+                        + " split the deck or its media");
+            }
+            for (int shift = 0; shift < 32; shift += 8) {
+                out.write((int) (value >>> shift) & 0xff);
             }
         }
-        ZipEntry entry = new ZipEntry(name);
-        entry.setMethod(ZipEntry.STORED);
-        entry.setSize(size);
-        entry.setCompressedSize(size);
-        entry.setCrc(crc.getValue());
-        entry.setTimeLocal(time);
-        return entry;
+    }
+
+    /** Counts bytes so entries know their offsets. */
+    private static final class CountingOutputStream extends java.io.FilterOutputStream {
+        private long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+
+        long count() {
+            return count;
+        }
     }
 
     /** SHA-1 of a file, as Anki compares media (streamed). */
