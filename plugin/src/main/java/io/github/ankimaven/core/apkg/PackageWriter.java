@@ -38,6 +38,9 @@ public final class PackageWriter implements AutoCloseable {
     private final DeckRequest request;
     private final PreviousRelease previous;
     private final CollectionWriter collection;
+    private final Pipeline<NoteRow> inserter;
+    private int notes;
+    private int cards;
     private boolean committed;
     private boolean closed;
 
@@ -51,6 +54,8 @@ public final class PackageWriter implements AutoCloseable {
         this.request = request;
         this.previous = previous;
         this.collection = new CollectionWriter(collectionFile, layout, request.tags(), previous != null);
+        this.inserter = new Pipeline<>("anki-collection-writer",
+                row -> collection.add(row.note(), row.guid(), row.cardOrdinals()));
     }
 
     public static PackageWriter open(Path output, DeckRequest request, String descriptionHtml)
@@ -78,23 +83,29 @@ public final class PackageWriter implements AutoCloseable {
         return packageFile.resolveSibling(stem + "-release-notes.md");
     }
 
+    /** Queues a note for the collection; SQLite inserts run on their own thread while the next notes are read. */
     public void add(RenderedNote note, String guid, List<Integer> cardOrdinals) throws IOException {
-        collection.add(note, guid, cardOrdinals);
+        inserter.add(new NoteRow(note, guid, cardOrdinals));
+        notes++;
+        cards += cardOrdinals.size();
     }
 
     public int notes() {
-        return collection.notes();
+        return notes;
     }
 
     public int cards() {
-        return collection.cards();
+        return cards;
     }
+
+    private record NoteRow(RenderedNote note, String guid, List<Integer> cardOrdinals) {}
 
     /**
      * Compares the notes with the previous release (if any), reporting what would hurt learners
      * to {@code findings}; returns what this release changes.
      */
     public ReleaseChanges compareWithPreviousRelease(Consumer<Finding> findings, List<MediaFile> media) throws IOException {
+        inserter.finish();
         String display = previous == null ? null : previous.packageFile().getFileName().toString();
         Map<String, String> staticMedia = new TreeMap<>();
         if (previous != null) {
@@ -152,6 +163,7 @@ public final class PackageWriter implements AutoCloseable {
         }
         closed = true;
         try {
+            inserter.stop();
             collection.close();
         } finally {
             deleteRecursively(workDirectory);
