@@ -129,8 +129,10 @@ final class CollectionWriter implements AutoCloseable {
             insertNote.setLong(4, layout.buildSeconds());
             insertNote.setString(5, tagString(note.tags()));
             insertNote.setString(6, String.join("\u001f", fields));
-            insertNote.setString(7, AnkiText.stripHtmlPreservingMediaFilenames(fields.get(note.noteType().sortFieldIndex())));
-            insertNote.setLong(8, AnkiText.fieldChecksum(AnkiText.stripHtmlPreservingMediaFilenames(fields.get(0))));
+            int sortField = note.noteType().sortFieldIndex();
+            String firstFieldText = AnkiText.stripHtmlPreservingMediaFilenames(fields.get(0));
+            insertNote.setString(7, sortField == 0 ? firstFieldText : AnkiText.stripHtmlPreservingMediaFilenames(fields.get(sortField)));
+            insertNote.setLong(8, AnkiText.fieldChecksum(firstFieldText));
             insertNote.addBatch();
             if (insertSource != null) {
                 insertSource.setLong(1, noteId);

@@ -45,6 +45,7 @@ public final class CardFileReader {
     public static final String DECK_COLUMN = "deck";
     private static final String DECK_DIRECTIVE = "#deck:";
     private static final String NOTE_TYPE_DIRECTIVE = "#notetype:";
+    private static final java.util.regex.Pattern TAG_SEPARATORS = java.util.regex.Pattern.compile("[\\s\\u3000]+");
     private static final int MAX_ENCODING_FINDINGS = 20;
     private static final int HEADER_LOOKAHEAD = 1 << 20;
 
@@ -324,7 +325,7 @@ public final class CardFileReader {
         /** Splits a tags cell, reporting (and leaving out) tags Anki cannot store. */
         private List<String> parseTags(String cell, int line) {
             List<String> tags = new ArrayList<>();
-            for (String tag : cell.strip().split("[\\s\\u3000]+")) {
+            for (String tag : TAG_SEPARATORS.split(cell.strip())) {
                 if (tag.isEmpty()) {
                     continue;
                 }
