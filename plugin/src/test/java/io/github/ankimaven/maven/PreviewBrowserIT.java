@@ -31,18 +31,25 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Opens the previews that {@code anki:preview} writes in a real, headless Chromium: the
  * system's {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (Debian packages
- * {@code chromium} and {@code chromium-driver}), so Selenium Manager never downloads anything.
- * Without them the test skips, except on CI ({@code CI=true}), where it fails.
+ * {@code chromium} and {@code chromium-driver}), so Selenium Manager never downloads anything;
+ * {@code ANKI_PREVIEW_CHROMIUM} and {@code ANKI_PREVIEW_CHROMEDRIVER} may name others. Without
+ * them the test skips, except on CI ({@code CI=true}), where it fails.
  */
 class PreviewBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = executable("ANKI_PREVIEW_CHROMIUM", "/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = executable("ANKI_PREVIEW_CHROMEDRIVER", "/usr/bin/chromedriver");
 
     @TempDir
     static Path profile;
 
     private static ChromeDriver driver;
+
+    /** The Debian path, or another browser or driver named by an environment variable (GitHub's runners have Chrome). */
+    private static Path executable(String variable, String debianPath) {
+        String configured = System.getenv(variable);
+        return Path.of(configured == null || configured.isBlank() ? debianPath : configured);
+    }
 
     @BeforeAll
     static void startBrowser() {
