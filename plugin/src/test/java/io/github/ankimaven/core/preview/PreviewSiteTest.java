@@ -10,6 +10,8 @@ import io.github.ankimaven.core.DeckRequest;
 import io.github.ankimaven.core.TestDecks;
 import io.github.ankimaven.core.format.FieldFormat;
 import io.github.ankimaven.core.model.BuiltInNoteTypes;
+import io.github.ankimaven.core.model.CardTemplate;
+import io.github.ankimaven.core.model.NoteType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,6 +134,22 @@ class PreviewSiteTest {
         assertEquals("ping.wav", back.selectFirst("audio[controls]").attr("src"));
         assertEquals("a b.svg", back.selectFirst("img").attr("src"));
         assertTrue(page.selectFirst("section.deck-findings").text().contains("media file \"unused.png\""));
+    }
+
+    @Test
+    void anUnknownFieldOrFilterIsAFindingAndTheCardShowsAnkisMessage() throws Exception {
+        TestDecks deck = new TestDecks(dir).file("cards.csv", "Term,Definition\nHypervisor,Runs VMs\n");
+        NoteType broken = new NoteType("Broken", List.of("Term", "Definition"), List.of(
+                new CardTemplate("Odd filter", "{{nosuchfilter:Term}} {{Card}} {{Deck}}", "{{FrontSide}}<hr id=answer>{{Definition}}"),
+                new CardTemplate("Unknown field", "{{Term}}", "{{Nope}}")), "", 0);
+        Document page = preview(deck.request().withNoteTypes(broken, List.of()));
+        List<Element> cards = page.select("article.card");
+        assertEquals(2, cards.size());
+        assertEquals("Hypervisor Odd filter Test Deck", side(cards.get(0), "front").body().text(), "an unknown filter is ignored");
+        String back = side(cards.get(1), "back").body().text().replaceAll("[\u2068\u2069]", "");
+        assertTrue(back.contains("Found '{{Nope}}', but there is no field called 'Nope'"), back);
+        String deckFindings = page.selectFirst("section.deck-findings").text();
+        assertTrue(deckFindings.contains("nosuchfilter") && deckFindings.contains("Nope"), deckFindings);
     }
 
     @Test
