@@ -16,6 +16,8 @@ import io.github.ankimaven.core.model.CardFile;
 import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.RenderedNote;
 import io.github.ankimaven.core.model.SourceLocation;
+import io.github.ankimaven.core.preview.PreviewNote;
+import io.github.ankimaven.core.preview.PreviewSite;
 import io.github.ankimaven.core.release.ReleaseChanges;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +32,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The single entry point of the core: checks a deck, and builds its package when it has no
- * errors. Card files are streamed once; each note is rendered, checked and, when building,
- * written straight into the collection, which is discarded if any error turns up.
+ * The single entry point of the core: checks a deck, builds its package when it has no
+ * errors, or writes a preview of its cards. Card files are streamed once; each note is
+ * rendered, checked and, when building, written straight into the collection, which is
+ * discarded if any error turns up.
  */
 public final class DeckBuilder {
 
@@ -40,6 +43,30 @@ public final class DeckBuilder {
 
     /** Reads and checks every card file and the media; writes nothing. */
     public static DeckReport check(DeckRequest request) throws IOException, DeckConfigurationException {
+        return checkEach(request, (note, cards) -> { }).report();
+    }
+
+    /**
+     * Checks the deck like {@link #check} and writes a static preview site of every card, with the
+     * findings beside the cards they concern, to {@code directory} (see {@link PreviewSite}).
+     * Errors do not stop the preview: showing them is its purpose.
+     */
+    public static DeckReport preview(DeckRequest request, Path directory) throws IOException, DeckConfigurationException {
+        List<PreviewNote> notes = new ArrayList<>();
+        Checked checked = checkEach(request, (note, cards) -> notes.add(new PreviewNote(note, cards)));
+        PreviewSite.write(request, notes, checked.media(), checked.report(), directory);
+        return checked.report();
+    }
+
+    private record Checked(DeckReport report, List<MediaFile> media) {}
+
+    @FunctionalInterface
+    private interface CheckedNoteConsumer {
+        void accept(RenderedNote note, List<Integer> cardOrdinals);
+    }
+
+    private static Checked checkEach(DeckRequest request, CheckedNoteConsumer consumer)
+            throws IOException, DeckConfigurationException {
         validate(request);
         Findings findings = new Findings();
         description(request, findings);
@@ -48,12 +75,15 @@ public final class DeckBuilder {
         List<MediaReference> references = new ArrayList<>();
         checkNoteTypes(request, findings, references);
         readAll(request, findings, references, (note, guid) -> {
+            List<Integer> cards = checker.accept(note, guid, findings);
             counts[0]++;
-            counts[1] += checker.accept(note, guid, findings).size();
+            counts[1] += cards.size();
+            consumer.accept(note, cards);
         });
         finishChecks(request, checker, findings);
         List<MediaFile> media = selectMedia(request, references, findings);
-        return new DeckReport(request.cardFiles().size(), counts[0], counts[1], media.size(), findings.sorted(), null, 0, null);
+        return new Checked(new DeckReport(request.cardFiles().size(), counts[0], counts[1], media.size(), findings.sorted(),
+                null, 0, null), media);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.ankimaven.maven;
 
 import io.github.ankimaven.core.CardFiles;
+import io.github.ankimaven.core.DeckBuilder;
 import io.github.ankimaven.core.DeckConfigurationException;
 import io.github.ankimaven.core.DeckReport;
 import io.github.ankimaven.core.DeckRequest;
@@ -10,6 +11,7 @@ import io.github.ankimaven.core.model.BuiltInNoteTypes;
 import io.github.ankimaven.core.model.CardFile;
 import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.Severity;
+import io.github.ankimaven.core.preview.PreviewSite;
 import io.github.ankimaven.core.text.AnkiText;
 import java.io.File;
 import java.io.IOException;
@@ -376,6 +378,31 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
 
     private static String descriptionHtml(String plainText) {
         return AnkiText.escapePlainText(plainText == null ? "" : plainText);
+    }
+
+    /**
+     * Writes the preview site of each deck: into {@code directory}, or with several decks into a
+     * sub-directory per deck (its classifier) with an index linking them. Logs the index's path.
+     */
+    protected void writePreviews(List<ConfiguredDeck> decks, File directory) throws IOException, DeckConfigurationException {
+        Path root = directory.toPath();
+        List<PreviewSite.DeckLink> links = new ArrayList<>();
+        Path index = root.resolve("index.html");
+        for (ConfiguredDeck deck : decks) {
+            String subdirectory = decks.size() > 1 ? deck.classifier() : null;
+            DeckReport report = DeckBuilder.preview(deck.request(), subdirectory == null ? root : root.resolve(subdirectory));
+            links.add(new PreviewSite.DeckLink(deck.request().deckName(), subdirectory + "/index.html", report));
+        }
+        if (decks.size() > 1) {
+            PreviewSite.writeIndex(root, links);
+        }
+        int errors = links.stream().mapToInt(link -> link.report().errors().size()).sum();
+        int warnings = links.stream().mapToInt(link -> link.report().warnings().size()).sum();
+        int cards = links.stream().mapToInt(link -> link.report().cards()).sum();
+        getLog().info("Wrote the preview of " + FindingsText.count(cards, "card")
+                + (errors + warnings == 0 ? "" : " (with " + FindingsText.count(errors, "error") + " and "
+                        + FindingsText.count(warnings, "warning") + " beside their cards)")
+                + ": open " + CardFiles.display(project.getBasedir().toPath(), index) + " in a browser");
     }
 
     /** Logs each deck's warnings; fails with a summary line and one {@code path:line: message} per error. */

@@ -142,6 +142,27 @@ public class PackageMojo extends AbstractAnkiMojo {
     @Parameter(property = "anki.forceCreation", defaultValue = "false")
     private boolean forceCreation;
 
+    /**
+     * Also write the preview site of the deck (see {@code anki:preview}) to {@code previewDirectory},
+     * before the package, so that it shows the findings even when the build fails.
+     *
+     * <p>Default {@code false}; property {@code anki.preview}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "anki.preview", defaultValue = "false")
+    private boolean preview;
+
+    /**
+     * Where {@code preview} writes the preview site.
+     *
+     * <p>Default <code>${project.build.directory}/anki-preview</code>; property {@code anki.previewDirectory}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "anki.previewDirectory", defaultValue = "${project.build.directory}/anki-preview", required = true)
+    private File previewDirectory;
+
     @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
     private String pluginVersion;
 
@@ -169,8 +190,12 @@ public class PackageMojo extends AbstractAnkiMojo {
             getLog().warn("project.build.outputTimestamp is not set: using the current time, so the package is not"
                     + " reproducible (set it, and advance it with every release)");
         }
+        List<ConfiguredDeck> decks = configuredDecks(timestamp.orElseGet(Instant::now), finalName, previousRelease);
+        if (preview) {
+            writePreviews(decks, previewDirectory);
+        }
         List<DeckReport> reports = new ArrayList<>();
-        for (ConfiguredDeck deck : configuredDecks(timestamp.orElseGet(Instant::now), finalName, previousRelease)) {
+        for (ConfiguredDeck deck : decks) {
             reports.add(buildDeck(deck));
         }
         report(reports);

@@ -14,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +22,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -161,14 +159,8 @@ final class CollectionWriter implements AutoCloseable {
 
     /** Anki's stored form: tags deduplicated case-insensitively, sorted, padded with spaces. */
     private String tagString(List<String> noteTags) {
-        TreeMap<String, String> unique = new TreeMap<>();
-        for (List<String> source : List.of(extraTags, noteTags)) {
-            for (String tag : source) {
-                String nfc = Normalizer.normalize(tag, Normalizer.Form.NFC);
-                unique.putIfAbsent(nfc.toLowerCase(Locale.ROOT), nfc);
-            }
-        }
-        return unique.isEmpty() ? "" : " " + String.join(" ", unique.values()) + " ";
+        List<String> tags = AnkiText.storedTags(extraTags, noteTags);
+        return tags.isEmpty() ? "" : " " + String.join(" ", tags) + " ";
     }
 
     int notes() {

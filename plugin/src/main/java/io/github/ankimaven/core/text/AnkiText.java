@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +37,18 @@ public final class AnkiText {
             "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", "\u00a0");
 
     private AnkiText() {}
+
+    /** A note's tags as Anki stores them: the deck's and the note's, NFC, deduplicated case-insensitively, sorted. */
+    public static List<String> storedTags(List<String> deckTags, List<String> noteTags) {
+        TreeMap<String, String> unique = new TreeMap<>();
+        for (List<String> source : List.of(deckTags, noteTags)) {
+            for (String tag : source) {
+                String nfc = Normalizer.normalize(tag, Normalizer.Form.NFC);
+                unique.putIfAbsent(nfc.toLowerCase(Locale.ROOT), nfc);
+            }
+        }
+        return List.copyOf(unique.values());
+    }
 
     /**
      * Plain text to field HTML, as Anki's CSV import does with "HTML off": {@code &}, {@code <}
