@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -197,17 +198,18 @@ public final class DeckBuilder {
         CardFileReader reader = new CardFileReader(request.noteType(), request::noteTypeNamed, request.encoding(),
                 request.deckName());
         NoteRenderer renderer = new NoteRenderer(request, findings, references::add);
+        MessageDigest sha256 = StableIds.newSha256();
         for (CardFile file : request.cardFiles()) {
             reader.read(file, note -> {
                 RenderedNote rendered = renderer.render(note);
-                consumer.accept(rendered, guidOf(request, rendered));
+                consumer.accept(rendered, guidOf(request, rendered, sha256));
             }, findings);
         }
     }
 
     /** The explicit {@code guid} cell, else one derived from the deck's identity and the term. */
-    static String guidOf(DeckRequest request, RenderedNote note) {
+    static String guidOf(DeckRequest request, RenderedNote note, MessageDigest sha256) {
         String explicit = note.note().explicitGuid();
-        return explicit != null ? explicit : StableIds.guid(request.identity(), note.termKey());
+        return explicit != null ? explicit : StableIds.guid(request.identity(), note.termKey(), sha256);
     }
 }

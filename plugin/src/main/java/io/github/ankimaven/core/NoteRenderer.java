@@ -7,6 +7,7 @@ import io.github.ankimaven.core.media.MediaReference;
 import io.github.ankimaven.core.media.MediaReferences;
 import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.model.Note;
+import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.RenderedNote;
 import io.github.ankimaven.core.template.Cloze;
 import io.github.ankimaven.core.template.NoteKind;
@@ -22,6 +23,8 @@ final class NoteRenderer {
     private final DeckRequest request;
     private final Consumer<Finding> findings;
     private final Consumer<MediaReference> mediaReferences;
+    private NoteType lastNoteType;
+    private FieldFormat[] lastFormats;
 
     NoteRenderer(DeckRequest request, Consumer<Finding> findings, Consumer<MediaReference> mediaReferences) {
         this.request = request;
@@ -31,9 +34,9 @@ final class NoteRenderer {
 
     RenderedNote render(Note note) {
         List<String> html = new ArrayList<>(note.fields().size());
+        FieldFormat[] formats = formats(note.noteType());
         for (int i = 0; i < note.fields().size(); i++) {
-            FieldFormat format = request.formatOf(note.noteType().fields().get(i));
-            FormattedField field = format.render(note.fields().get(i));
+            FormattedField field = formats[i].render(note.fields().get(i));
             for (FieldProblem problem : field.problems()) {
                 findings.accept(problem.at(note.fieldLocation(i)));
             }
@@ -44,11 +47,20 @@ final class NoteRenderer {
         // Plain-text terms keep the key they always had (GUIDs derive from it); formatted terms
         // are compared as the text learners see; cloze text without its cloze markup.
         int sort = note.noteType().sortFieldIndex();
-        String term = request.formatOf(note.noteType().sortField()) == FieldFormat.TEXT ? note.term()
+        String term = formats[sort] == FieldFormat.TEXT ? note.term()
                 : AnkiText.stripHtmlPreservingMediaFilenames(html.get(sort));
         if (note.noteType().kind() == NoteKind.CLOZE) {
             term = Cloze.withoutMarkup(term);
         }
         return new RenderedNote(note, html, TermKey.of(term));
+    }
+
+    /** Each field's format; kept for the last note type, as files hold many notes of one type. */
+    private FieldFormat[] formats(NoteType noteType) {
+        if (noteType != lastNoteType) {
+            lastFormats = noteType.fields().stream().map(request::formatOf).toArray(FieldFormat[]::new);
+            lastNoteType = noteType;
+        }
+        return lastFormats;
     }
 }

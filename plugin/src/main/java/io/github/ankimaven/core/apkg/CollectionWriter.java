@@ -9,6 +9,7 @@ import io.github.ankimaven.core.release.ReleaseChanges;
 import io.github.ankimaven.core.text.AnkiText;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -68,6 +69,9 @@ final class CollectionWriter implements AutoCloseable {
     private final Connection connection;
     private final PreparedStatement insertNote;
     private final PreparedStatement insertCard;
+    private final PreparedStatement insertCardPair;
+    private final MessageDigest sha1 = AnkiText.newSha1();
+    private PreparedStatement pendingCards;
     private final PreparedStatement insertSource;
     private final Map<String, Long> deckIds = new HashMap<>();
     private final Map<NoteType, Long> noteTypeIds = new LinkedHashMap<>();
@@ -75,6 +79,8 @@ final class CollectionWriter implements AutoCloseable {
     private int notes;
     private int cards;
     private int pending;
+    private NoteType lastNoteType;
+    private long lastNoteTypeId;
 
     /**
      * @param trackSources remember each note's source location (in a temporary table, outside the
@@ -97,8 +103,14 @@ final class CollectionWriter implements AutoCloseable {
                 }
             }
             connection.setAutoCommit(false);
-            insertNote = connection.prepareStatement("INSERT INTO notes VALUES (?,?,?,?,-1,?,?,?,?,0,'')");
-            insertCard = connection.prepareStatement("INSERT INTO cards VALUES (?,?,?,?,?,-1,0,0,?,0,0,0,0,0,0,0,0,'')");
+            // Constants are part of the SQL, and a note's two cards go in one statement: fewer
+            // values cross from Java to SQLite for every note.
+            long mod = layout.buildSeconds();
+            insertNote = connection.prepareStatement("INSERT INTO notes VALUES (?,?,?," + mod + ",-1,?,?,?,?,0,'')");
+            insertCard = connection.prepareStatement("INSERT INTO cards VALUES (?,?,?,?," + mod + ",-1,0,0,?,0,0,0,0,0,0,0,0,'')");
+            insertCardPair = connection.prepareStatement("INSERT INTO cards VALUES "
+                    + "(?1,?2,?3,?4," + mod + ",-1,0,0,?5,0,0,0,0,0,0,0,0,''),"
+                    + "(?1+1,?2,?3,?6," + mod + ",-1,0,0,?5,0,0,0,0,0,0,0,0,'')");
             if (trackSources) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("CREATE TEMP TABLE note_source (nid INTEGER PRIMARY KEY, file TEXT, line INTEGER)");
@@ -121,16 +133,19 @@ final class CollectionWriter implements AutoCloseable {
         notesPerDeck.merge(note.deck(), 1, Integer::sum);
         int position = notes + 1;
         try {
+            PreparedStatement cardStatement = cardOrdinals.size() == 2 ? insertCardPair : insertCard;
+            if (pendingCards != null && pendingCards != cardStatement) {
+                flush(); // keeps rows in id order: notes, then their cards, as with one statement
+            }
             insertNote.setLong(1, noteId);
             insertNote.setString(2, guid);
-            insertNote.setLong(3, noteTypeIds.computeIfAbsent(note.noteType(), layout::noteTypeId));
-            insertNote.setLong(4, layout.buildSeconds());
-            insertNote.setString(5, tagString(note.tags()));
-            insertNote.setString(6, String.join("\u001f", fields));
+            insertNote.setLong(3, noteTypeId(note.noteType()));
+            insertNote.setString(4, tagString(note.tags()));
+            insertNote.setString(5, String.join("\u001f", fields));
             int sortField = note.noteType().sortFieldIndex();
             String firstFieldText = AnkiText.stripHtmlPreservingMediaFilenames(fields.get(0));
-            insertNote.setString(7, sortField == 0 ? firstFieldText : AnkiText.stripHtmlPreservingMediaFilenames(fields.get(sortField)));
-            insertNote.setLong(8, AnkiText.fieldChecksum(firstFieldText));
+            insertNote.setString(6, sortField == 0 ? firstFieldText : AnkiText.stripHtmlPreservingMediaFilenames(fields.get(sortField)));
+            insertNote.setLong(7, AnkiText.fieldChecksum(firstFieldText, sha1));
             insertNote.addBatch();
             if (insertSource != null) {
                 insertSource.setLong(1, noteId);
@@ -138,16 +153,27 @@ final class CollectionWriter implements AutoCloseable {
                 insertSource.setInt(3, note.location().line());
                 insertSource.addBatch();
             }
-            for (int ord : cardOrdinals) {
-                insertCard.setLong(1, layout.buildMillis() + cards);
-                insertCard.setLong(2, noteId);
-                insertCard.setLong(3, deckId);
-                insertCard.setInt(4, ord);
-                insertCard.setLong(5, layout.buildSeconds());
-                insertCard.setInt(6, position);
-                insertCard.addBatch();
-                cards++;
+            if (cardStatement == insertCardPair) {
+                insertCardPair.setLong(1, layout.buildMillis() + cards);
+                insertCardPair.setLong(2, noteId);
+                insertCardPair.setLong(3, deckId);
+                insertCardPair.setInt(4, cardOrdinals.get(0));
+                insertCardPair.setInt(5, position);
+                insertCardPair.setInt(6, cardOrdinals.get(1));
+                insertCardPair.addBatch();
+                cards += 2;
+            } else {
+                for (int ord : cardOrdinals) {
+                    insertCard.setLong(1, layout.buildMillis() + cards);
+                    insertCard.setLong(2, noteId);
+                    insertCard.setLong(3, deckId);
+                    insertCard.setInt(4, ord);
+                    insertCard.setInt(5, position);
+                    insertCard.addBatch();
+                    cards++;
+                }
             }
+            pendingCards = cardStatement;
             notes++;
             if (++pending >= BATCH) {
                 flush();
@@ -155,6 +181,15 @@ final class CollectionWriter implements AutoCloseable {
         } catch (SQLException e) {
             throw new IOException("cannot write note " + note.location() + " to the collection: " + e.getMessage(), e);
         }
+    }
+
+    /** The note type's id; the last one is kept at hand, as files hold many notes of one type. */
+    private long noteTypeId(NoteType noteType) {
+        if (noteType != lastNoteType) {
+            lastNoteTypeId = noteTypeIds.computeIfAbsent(noteType, layout::noteTypeId);
+            lastNoteType = noteType;
+        }
+        return lastNoteTypeId;
     }
 
     /** Anki's stored form: tags deduplicated case-insensitively, sorted, padded with spaces. */
@@ -194,7 +229,19 @@ final class CollectionWriter implements AutoCloseable {
         }
     }
 
-    /** Writes the {@code col} row and commits; call after {@link #compare}. */
+    /**
+     * Writes every note and card added so far to the file (commits them), so that the file's
+     * bytes up to its present length only change where SQLite updates a page later.
+     */
+    void finishLoading() throws IOException {
+        try {
+            flush();
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IOException("cannot write the notes to the collection: " + e.getMessage(), e);
+        }
+    }
+
     /** The note types the notes use, and the deck's default one, in order of first use. */
     List<NoteType> noteTypes() {
         Set<NoteType> types = new LinkedHashSet<>();
@@ -223,7 +270,10 @@ final class CollectionWriter implements AutoCloseable {
 
     private void flush() throws SQLException {
         insertNote.executeBatch();
-        insertCard.executeBatch();
+        if (pendingCards != null) {
+            pendingCards.executeBatch();
+            pendingCards = null;
+        }
         if (insertSource != null) {
             insertSource.executeBatch();
         }

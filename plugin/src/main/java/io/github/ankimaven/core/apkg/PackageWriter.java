@@ -39,6 +39,7 @@ public final class PackageWriter implements AutoCloseable {
     private final PreviousRelease previous;
     private final CollectionWriter collection;
     private final Pipeline<NoteRow> inserter;
+    private final ParallelDeflate deflate;
     private int notes;
     private int cards;
     private boolean committed;
@@ -54,6 +55,7 @@ public final class PackageWriter implements AutoCloseable {
         this.request = request;
         this.previous = previous;
         this.collection = new CollectionWriter(collectionFile, layout, request.tags(), previous != null);
+        this.deflate = new ParallelDeflate(collectionFile, workDirectory.resolve("collection.deflated"), PackageZip.COLLECTION_LEVEL);
         this.inserter = new Pipeline<>("anki-collection-writer",
                 row -> collection.add(row.note(), row.guid(), row.cardOrdinals()));
     }
@@ -106,6 +108,9 @@ public final class PackageWriter implements AutoCloseable {
      */
     public ReleaseChanges compareWithPreviousRelease(Consumer<Finding> findings, List<MediaFile> media) throws IOException {
         inserter.finish();
+        collection.finishLoading();
+        // The tables are written; compress them on a spare core while SQLite builds the indexes.
+        deflate.startEarly(Files.size(collectionFile));
         String display = previous == null ? null : previous.packageFile().getFileName().toString();
         Map<String, String> staticMedia = new TreeMap<>();
         if (previous != null) {
@@ -123,7 +128,7 @@ public final class PackageWriter implements AutoCloseable {
         collection.finish(noteTypeMods());
         collection.close();
         Path zip = workDirectory.resolve("package.apkg");
-        PackageZip.write(zip, collectionFile, media, layout.buildTime());
+        PackageZip.write(zip, deflate, media, layout.buildTime());
         Path notes = workDirectory.resolve("release-notes.md");
         Files.writeString(notes, ReleaseNotes.markdown(layout.deckName(), output.getFileName().toString(), changes),
                 StandardCharsets.UTF_8);
@@ -164,6 +169,7 @@ public final class PackageWriter implements AutoCloseable {
         closed = true;
         try {
             inserter.stop();
+            deflate.close();
             collection.close();
         } finally {
             deleteRecursively(workDirectory);

@@ -1,18 +1,27 @@
 package io.github.ankimaven.core.apkg;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 import java.util.zip.Deflater;
 
 /**
@@ -20,24 +29,101 @@ import java.util.zip.Deflater;
  * compressed with the previous block's last 32 KiB as its dictionary and ends on a byte
  * boundary (sync flush), so the concatenation is one ordinary raw deflate stream that any
  * unzip reads. Block size and level are fixed, so the bytes do not depend on the core count.
+ *
+ * <p>It can start before the file is complete ({@link #startEarly}): while SQLite builds the
+ * indexes on one core, the blocks already written (the tables) are compressed on the other
+ * into a side file. {@link #writeTo} then reuses each early block whose bytes and dictionary
+ * are still the same (checked by CRC-32 and CRC-32C) and compresses the rest, so the output is exactly what
+ * compressing the finished file in one go gives.
  */
-final class ParallelDeflate {
+final class ParallelDeflate implements AutoCloseable {
 
     /** What the zip entry needs to know about the compressed data. */
     record Result(long crc, long size, long compressedSize) {}
 
-    private static final int BLOCK = 1 << 20;
+    /** A block compressed early: where its deflated bytes are in the side file, and what they were made from. */
+    private record EarlyBlock(long offset, int length, long dataFingerprint, long dictionaryFingerprint) {}
+
+    static final int BLOCK = 1 << 20;
     private static final int DICTIONARY = 32 * 1024;
 
-    private ParallelDeflate() {}
+    private final Path input;
+    private final Path sideFile;
+    private final int level;
+    private final List<Future<EarlyBlock>> earlyBlocks = new ArrayList<>();
+    private ExecutorService early;
+    private FileChannel side;
+    private long sideLength; // only the early thread writes it; Future.get() publishes it
 
+    /**
+     * @param sideFile where early blocks are kept (deleted on {@link #close})
+     */
+    ParallelDeflate(Path input, Path sideFile, int level) {
+        this.input = input;
+        this.sideFile = sideFile;
+        this.level = level;
+    }
+
+    /** Compresses {@code input} in one go. */
     static Result compress(Path input, OutputStream out, int level) throws IOException {
+        try (ParallelDeflate deflate = new ParallelDeflate(input, null, level)) {
+            return deflate.writeTo(out);
+        }
+    }
+
+    /**
+     * Starts compressing, on one background thread, the whole blocks of the first
+     * {@code writtenLength} bytes: the part of the file expected not to change any more.
+     */
+    void startEarly(long writtenLength) throws IOException {
+        if (early != null || sideFile == null) {
+            throw new IllegalStateException("already started, or no side file");
+        }
+        side = FileChannel.open(sideFile, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE, StandardOpenOption.READ);
+        early = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "anki-deflate-early"));
+        for (long block = 0; block < writtenLength / BLOCK; block++) {
+            long index = block;
+            earlyBlocks.add(early.submit(() -> compressEarly(index)));
+        }
+    }
+
+    private EarlyBlock compressEarly(long index) throws IOException {
+        byte[] data = new byte[BLOCK];
+        byte[] dictionary = index == 0 ? null : new byte[DICTIONARY];
+        try (FileChannel channel = FileChannel.open(input, StandardOpenOption.READ)) {
+            if (dictionary != null && !readFully(channel, dictionary, index * BLOCK - DICTIONARY)
+                    || !readFully(channel, data, index * BLOCK)) {
+                return null;
+            }
+        }
+        byte[] deflated = deflate(data, dictionary, false, level);
+        ByteBuffer buffer = ByteBuffer.wrap(deflated);
+        long offset = sideLength;
+        while (buffer.hasRemaining()) {
+            side.write(buffer, offset + buffer.position());
+        }
+        sideLength += deflated.length;
+        return new EarlyBlock(offset, deflated.length, fingerprint(data), dictionary == null ? 0 : fingerprint(dictionary));
+    }
+
+    private static boolean readFully(FileChannel channel, byte[] target, long position) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(target);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes the raw deflate stream of the (now complete) file to {@code out}. */
+    Result writeTo(OutputStream out) throws IOException {
+        for (Future<EarlyBlock> block : earlyBlocks) {
+            block.cancel(false); // blocks not started yet are compressed below, on every core
+        }
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "anki-deflate");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> daemon(runnable, "anki-deflate"));
         CRC32 crc = new CRC32();
         long size = 0;
         long compressed = 0;
@@ -45,15 +131,20 @@ final class ParallelDeflate {
         try (InputStream in = Files.newInputStream(input)) {
             byte[] previous = null;
             byte[] block = in.readNBytes(BLOCK);
-            while (true) {
+            for (int index = 0; ; index++) {
                 byte[] next = block.length == BLOCK ? in.readNBytes(BLOCK) : new byte[0];
                 boolean last = next.length == 0;
                 crc.update(block);
                 size += block.length;
                 byte[] dictionary = previous == null ? null
                         : Arrays.copyOfRange(previous, Math.max(0, previous.length - DICTIONARY), previous.length);
-                byte[] data = block;
-                pending.add(pool.submit(() -> deflate(data, dictionary, last, level)));
+                byte[] reused = last ? null : reusable(index, block, dictionary);
+                if (reused != null) {
+                    pending.add(CompletableFuture.completedFuture(reused));
+                } else {
+                    byte[] data = block;
+                    pending.add(pool.submit(() -> deflate(data, dictionary, last, level)));
+                }
                 while (pending.size() > threads * 2 || (last && !pending.isEmpty())) {
                     byte[] deflated = pending.removeFirst().get();
                     out.write(deflated);
@@ -75,6 +166,46 @@ final class ParallelDeflate {
         }
     }
 
+    /** The early deflated bytes of block {@code index} if they were made from exactly these bytes, else null. */
+    private byte[] reusable(int index, byte[] block, byte[] dictionary) throws IOException, InterruptedException {
+        if (index >= earlyBlocks.size()) {
+            return null;
+        }
+        EarlyBlock early;
+        try {
+            early = earlyBlocks.get(index).get();
+        } catch (CancellationException | ExecutionException e) {
+            return null; // not started in time, or failed: compress it now
+        }
+        if (early == null || early.dataFingerprint() != fingerprint(block)
+                || early.dictionaryFingerprint() != (dictionary == null ? 0 : fingerprint(dictionary))) {
+            return null;
+        }
+        byte[] deflated = new byte[early.length()];
+        ByteBuffer buffer = ByteBuffer.wrap(deflated);
+        while (buffer.hasRemaining()) {
+            if (side.read(buffer, early.offset() + buffer.position()) < 0) {
+                throw new IOException("the side file " + sideFile + " is shorter than expected");
+            }
+        }
+        return deflated;
+    }
+
+    /** CRC-32 and CRC-32C together: 64 bits, so a changed block passing for unchanged is out of the question. */
+    private static long fingerprint(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        CRC32C crcC = new CRC32C();
+        crcC.update(bytes);
+        return crc.getValue() << 32 | crcC.getValue();
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
     private static byte[] deflate(byte[] block, byte[] dictionary, boolean last, int level) {
         Deflater deflater = new Deflater(level, true);
         try {
@@ -85,7 +216,7 @@ final class ParallelDeflate {
             if (last) {
                 deflater.finish();
             }
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(block.length / 3 + 64);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(block.length / 3 + 64);
             byte[] buffer = new byte[64 * 1024];
             while (true) {
                 int n = last ? deflater.deflate(buffer) : deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
@@ -96,6 +227,26 @@ final class ParallelDeflate {
             }
         } finally {
             deflater.end();
+        }
+    }
+
+    /** Stops the background thread and deletes the side file. */
+    @Override
+    public void close() throws IOException {
+        if (early != null) {
+            earlyBlocks.forEach(block -> block.cancel(false));
+            early.shutdown();
+            try {
+                early.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (side != null) {
+            side.close();
+        }
+        if (sideFile != null) {
+            Files.deleteIfExists(sideFile);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.github.ankimaven.core.apkg;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,7 +43,12 @@ public final class StableIds {
      * survives spreadsheets (never read as a number, date or formula) and CSV tools unquoted.
      */
     public static String guid(String deckIdentity, String termKey) {
-        long value = hash("guid", deckIdentity, termKey);
+        return guid(deckIdentity, termKey, newSha256());
+    }
+
+    /** {@link #guid(String, String)} with a SHA-256 digest the caller keeps, for many notes in a row. */
+    public static String guid(String deckIdentity, String termKey, MessageDigest sha256) {
+        long value = hash(sha256, "guid", deckIdentity, termKey);
         char[] out = new char[GUID_LENGTH];
         for (int i = GUID_LENGTH - 1; i >= 0; i--) {
             out[i] = GUID_ALPHABET[(int) Long.remainderUnsigned(value, GUID_ALPHABET.length)];
@@ -59,14 +63,33 @@ public final class StableIds {
 
     /** The first 8 bytes of SHA-256 over the parts, each length-prefixed so parts cannot run together. */
     static long hash(String... parts) {
+        return hash(newSha256(), parts);
+    }
+
+    private static long hash(MessageDigest sha256, String... parts) {
+        sha256.reset();
+        byte[] length = new byte[4];
+        for (String part : parts) {
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            length[0] = (byte) (bytes.length >>> 24);
+            length[1] = (byte) (bytes.length >>> 16);
+            length[2] = (byte) (bytes.length >>> 8);
+            length[3] = (byte) bytes.length;
+            sha256.update(length);
+            sha256.update(bytes);
+        }
+        byte[] digest = sha256.digest();
+        long value = 0;
+        for (int i = 0; i < Long.BYTES; i++) {
+            value = (value << 8) | (digest[i] & 0xffL);
+        }
+        return value;
+    }
+
+    /** A SHA-256 digest for {@link #guid(String, String, MessageDigest)}; one per thread, as digests are not thread-safe. */
+    public static MessageDigest newSha256() {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-                sha256.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-                sha256.update(bytes);
-            }
-            return ByteBuffer.wrap(sha256.digest()).getLong();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM provides SHA-256", e);
         }

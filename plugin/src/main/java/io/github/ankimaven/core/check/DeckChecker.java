@@ -31,6 +31,8 @@ public final class DeckChecker {
 
     private final Severity duplicateTermSeverity;
     private final Map<NoteType, ParsedNoteType> parsed = new HashMap<>();
+    private NoteType lastNoteType;
+    private ParsedNoteType lastParsed;
     private final Map<String, Integer> fileIds = new HashMap<>();
     private final List<String> files = new ArrayList<>();
     private final LocationIndex terms = new LocationIndex();
@@ -49,7 +51,7 @@ public final class DeckChecker {
         terms.add(LocationIndex.hash(rendered.termKey()), location);
         guids.add(LocationIndex.hash(guid), location);
         NoteType noteType = note.noteType();
-        ParsedNoteType parsedType = parsed.computeIfAbsent(noteType, ParsedNoteType::of);
+        ParsedNoteType parsedType = parsed(noteType);
         if (noteType.kind() == NoteKind.CLOZE) {
             checkClozeSyntax(note, findings);
         }
@@ -69,6 +71,15 @@ public final class DeckChecker {
             }
         }
         return cards;
+    }
+
+    /** The parsed note type; the last one is kept at hand, as files hold many notes of one type. */
+    private ParsedNoteType parsed(NoteType noteType) {
+        if (noteType != lastNoteType) {
+            lastParsed = parsed.computeIfAbsent(noteType, ParsedNoteType::of);
+            lastNoteType = noteType;
+        }
+        return lastParsed;
     }
 
     /** The note type's fields a template's front uses, in field order. */

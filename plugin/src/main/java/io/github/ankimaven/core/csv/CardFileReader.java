@@ -45,7 +45,6 @@ public final class CardFileReader {
     public static final String DECK_COLUMN = "deck";
     private static final String DECK_DIRECTIVE = "#deck:";
     private static final String NOTE_TYPE_DIRECTIVE = "#notetype:";
-    private static final java.util.regex.Pattern TAG_SEPARATORS = java.util.regex.Pattern.compile("[\\s\\u3000]+");
     private static final int MAX_ENCODING_FINDINGS = 20;
     private static final int HEADER_LOOKAHEAD = 1 << 20;
 
@@ -325,10 +324,16 @@ public final class CardFileReader {
         /** Splits a tags cell, reporting (and leaving out) tags Anki cannot store. */
         private List<String> parseTags(String cell, int line) {
             List<String> tags = new ArrayList<>();
-            for (String tag : TAG_SEPARATORS.split(cell.strip())) {
-                if (tag.isEmpty()) {
+            String stripped = cell.strip();
+            for (int start = 0, end; start < stripped.length(); start = end + 1) {
+                end = start;
+                while (end < stripped.length() && !isTagSeparator(stripped.charAt(end))) {
+                    end++;
+                }
+                if (end == start) {
                     continue;
                 }
+                String tag = stripped.substring(start, end);
                 String problem = TagRules.problem(tag);
                 if (problem != null) {
                     error(line, "tag", "tag \"" + TagRules.printable(tag) + "\" " + problem);
@@ -370,6 +375,11 @@ public final class CardFileReader {
             }
             return "malformed CSV: " + detail;
         }
+    }
+
+    /** What separates tags: ASCII whitespace (Anki splits on it) and the ideographic space. */
+    private static boolean isTagSeparator(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r' || c == '\u3000';
     }
 
     private static boolean isBlankLine(CSVRecord record) {

@@ -3,8 +3,6 @@ package io.github.ankimaven.core.csv;
 /** What Anki accepts in a tag ({@code rslib/src/tags/register.rs}), as messages for authors. */
 final class TagRules {
 
-    private static final java.util.regex.Pattern LEVELS = java.util.regex.Pattern.compile("::");
-
     private TagRules() {}
 
     /** Why Anki cannot store {@code tag} as written, or null when it can. */
@@ -15,7 +13,12 @@ final class TagRules {
                 return "contains the control character U+" + String.format("%04X", (int) c) + ", which Anki removes";
             }
         }
-        for (String level : LEVELS.split(tag, -1)) {
+        for (int start = 0, end; start <= tag.length(); start = end + 2) {
+            end = tag.indexOf("::", start);
+            if (end < 0) {
+                end = tag.length();
+            }
+            String level = tag.substring(start, end);
             if (level.isBlank()) {
                 return "has an empty level (\"::\" at the start or end, or \"::::\"), which Anki renames to \"blank\"";
             }

@@ -35,6 +35,9 @@ public final class MediaReferences {
 
     /** The files a field's HTML (as stored, after formatting) refers to; all at the note's location. */
     public static List<MediaReference> inField(String fieldHtml, SourceLocation location) {
+        if (fieldHtml.indexOf('<') < 0 && !fieldHtml.contains("[sound:")) {
+            return List.of(); // neither a tag nor a sound reference: most fields, and no regex to run
+        }
         Set<MediaReference> references = new LinkedHashSet<>();
         for (Match match : htmlMediaNames(fieldHtml)) {
             if (isLocalFile(match.value())) {

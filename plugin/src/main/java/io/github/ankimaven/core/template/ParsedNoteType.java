@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
@@ -29,6 +30,7 @@ public final class ParsedNoteType {
     private final List<CardTemplate> templates;
     private final List<Template> fronts;
     private final List<Template> backs;
+    private final Map<Long, List<Integer>> ordinalsByNonEmptyFields = new ConcurrentHashMap<>();
 
     public ParsedNoteType(NoteKind kind, String name, List<String> fieldNames, List<CardTemplate> templates) {
         if (fieldNames.isEmpty() || templates.isEmpty()) {
@@ -83,6 +85,20 @@ public final class ParsedNoteType {
             fieldValues.forEach(value -> Cloze.numbers(value).forEach(number -> ordinals.add(Cloze.cardOrdinal(number))));
             return List.copyOf(ordinals);
         }
+        if (fieldValues.size() >= Long.SIZE) {
+            return standardCardOrdinals(fieldValues);
+        }
+        // The cards depend only on which fields are empty, so the answer is kept per pattern.
+        long nonEmptyMask = 0;
+        for (int i = 0; i < fieldValues.size(); i++) {
+            if (!Template.isEmptyField(fieldValues.get(i))) {
+                nonEmptyMask |= 1L << i;
+            }
+        }
+        return ordinalsByNonEmptyFields.computeIfAbsent(nonEmptyMask, mask -> standardCardOrdinals(fieldValues));
+    }
+
+    private List<Integer> standardCardOrdinals(List<String> fieldValues) {
         Set<String> nonEmpty = Template.nonEmptyFields(fieldMap(fieldValues));
         return IntStream.range(0, fronts.size()).filter(ord -> fronts.get(ord).rendersWithFields(nonEmpty)).boxed().toList();
     }

@@ -47,6 +47,9 @@ public final class Template {
 
     /** Anki's rule for an empty field: nothing but whitespace and {@code <br>}/{@code <div>} tags. */
     public static boolean isEmptyField(String html) {
+        if (!html.isEmpty() && " \t\n\u000b\f\r<".indexOf(html.charAt(0)) < 0) {
+            return false; // the pattern cannot match past such a first character
+        }
         return EMPTY_FIELD.matcher(html).matches();
     }
 

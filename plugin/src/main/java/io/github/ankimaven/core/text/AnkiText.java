@@ -43,7 +43,7 @@ public final class AnkiText {
         TreeMap<String, String> unique = new TreeMap<>();
         for (List<String> source : List.of(deckTags, noteTags)) {
             for (String tag : source) {
-                String nfc = Normalizer.normalize(tag, Normalizer.Form.NFC);
+                String nfc = isBelowCombiningMarks(tag) ? tag : Normalizer.normalize(tag, Normalizer.Form.NFC);
                 unique.putIfAbsent(nfc.toLowerCase(Locale.ROOT), nfc);
             }
         }
@@ -56,19 +56,34 @@ public final class AnkiText {
      * {@code &#x27;}, which looks the same but defeats searching for "host's" in the browser).
      */
     public static String escapePlainText(String text) {
-        String normalized = text.replace("\r\n", "\n").replace('\r', '\n');
+        String normalized = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+        int first = 0;
+        while (first < normalized.length() && !needsEscape(normalized.charAt(first))) {
+            first++;
+        }
+        if (first == normalized.length()) {
+            return normalized; // the common case for terms: nothing to escape, no copy
+        }
         StringBuilder out = new StringBuilder(normalized.length() + 16);
-        for (int i = 0; i < normalized.length(); i++) {
-            char c = normalized.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '\n' -> out.append("<br>");
-                default -> out.append(c);
+        int run = 0;
+        for (int i = first; i < normalized.length(); i++) {
+            String replacement = switch (normalized.charAt(i)) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '\n' -> "<br>";
+                default -> null;
+            };
+            if (replacement != null) {
+                out.append(normalized, run, i).append(replacement);
+                run = i + 1;
             }
         }
-        return out.toString();
+        return out.append(normalized, run, normalized.length()).toString();
+    }
+
+    private static boolean needsEscape(char c) {
+        return c == '&' || c == '<' || c == '>' || c == '\n';
     }
 
     /**
@@ -88,7 +103,21 @@ public final class AnkiText {
             }
         }
         String cleaned = out == null ? html : out.toString();
-        return Normalizer.normalize(cleaned, Normalizer.Form.NFC);
+        return isBelowCombiningMarks(cleaned) ? cleaned : Normalizer.normalize(cleaned, Normalizer.Form.NFC);
+    }
+
+    /**
+     * Text made only of characters below U+0300 is already NFC: none of them decomposes or
+     * combines with a neighbour (the combining marks start at U+0300). A cheap test that
+     * spares the normaliser for most fields.
+     */
+    private static boolean isBelowCombiningMarks(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '\u0300') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** ASCII control characters other than tab and newline, which Anki deletes from fields. */
@@ -98,6 +127,9 @@ public final class AnkiText {
 
     /** Anki's {@code strip_html_preserving_media_filenames}: the value of {@code sfld}. */
     public static String stripHtmlPreservingMediaFilenames(String html) {
+        if (html.indexOf('<') < 0) {
+            return decodeEntities(html); // no tag, so no media tag and nothing to strip
+        }
         Matcher media = MEDIA_TAG.matcher(html);
         StringBuilder replaced = new StringBuilder();
         while (media.find()) {
@@ -167,13 +199,19 @@ public final class AnkiText {
 
     /** Anki's {@code field_checksum}: first 4 bytes of SHA-1 as an unsigned big-endian integer. */
     public static long fieldChecksum(String strippedText) {
-        byte[] digest = sha1(strippedText.getBytes(StandardCharsets.UTF_8));
+        return fieldChecksum(strippedText, newSha1());
+    }
+
+    /** {@link #fieldChecksum(String)} with a SHA-1 digest the caller keeps, for many notes in a row. */
+    public static long fieldChecksum(String strippedText, MessageDigest sha1) {
+        sha1.reset();
+        byte[] digest = sha1.digest(strippedText.getBytes(StandardCharsets.UTF_8));
         return ((digest[0] & 0xffL) << 24) | ((digest[1] & 0xffL) << 16) | ((digest[2] & 0xffL) << 8) | (digest[3] & 0xffL);
     }
 
-    private static byte[] sha1(byte[] bytes) {
+    public static MessageDigest newSha1() {
         try {
-            return MessageDigest.getInstance("SHA-1").digest(bytes);
+            return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM provides SHA-1", e);
         }

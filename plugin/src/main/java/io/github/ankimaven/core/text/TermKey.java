@@ -13,6 +13,12 @@ public final class TermKey {
     private TermKey() {}
 
     public static String of(String term) {
+        String ascii = asciiKey(term);
+        return ascii != null ? ascii : anyKey(term);
+    }
+
+    /** The key of any term (package-private so a test can hold the ASCII shortcut to it). */
+    static String anyKey(String term) {
         String nfc = Normalizer.normalize(term, Normalizer.Form.NFC);
         StringBuilder collapsed = new StringBuilder(nfc.length());
         boolean pendingSpace = false;
@@ -32,6 +38,41 @@ public final class TermKey {
         // Full case folding (ß → ss, final sigma) via the full upper- then lower-case mappings.
         String folded = collapsed.toString().toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
         return Normalizer.normalize(folded, Normalizer.Form.NFC);
+    }
+
+    /**
+     * The same key for pure ASCII terms, the common case, without normalising: ASCII is NFC
+     * and folds to lower case. Null when the term has a character above U+007F.
+     */
+    private static String asciiKey(String term) {
+        StringBuilder key = null;
+        boolean pendingSpace = false;
+        int length = term.length();
+        for (int i = 0; i < length; i++) {
+            char c = term.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            if (isSpace(c)) {
+                pendingSpace = true;
+                if (key == null) {
+                    key = new StringBuilder(length).append(term, 0, i);
+                }
+                continue;
+            }
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if (key == null && lower != c) {
+                key = new StringBuilder(length).append(term, 0, i);
+            }
+            if (key != null) {
+                if (pendingSpace && key.length() > 0) {
+                    key.append(' ');
+                }
+                key.append(lower);
+            }
+            pendingSpace = false;
+        }
+        return key == null ? term : key.toString();
     }
 
     private static boolean isSpace(int cp) {

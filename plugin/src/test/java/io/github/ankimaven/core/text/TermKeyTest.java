@@ -3,6 +3,7 @@ package io.github.ankimaven.core.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TermKeyTest {
@@ -23,5 +24,20 @@ class TermKeyTest {
         assertNotEquals(TermKey.of("VMX"), TermKey.of("VMX driver"));
         assertNotEquals(TermKey.of("résumé"), TermKey.of("resume"));
         assertNotEquals(TermKey.of("a-b"), TermKey.of("a b"));
+    }
+
+    @Test
+    void asciiShortcutGivesTheSameKeyAsTheGeneralPath() {
+        Random random = new Random(7);
+        String alphabet = "aZ 9\t\n\u000b\f\r\u001c\u001f-_.,\"'~\u007f\u0000";
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder term = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                term.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            assertEquals(TermKey.anyKey(term.toString()), TermKey.of(term.toString()), () -> "for " + term.toString().chars().boxed().toList());
+        }
+        assertEquals("world switch", TermKey.of("  World \t\n  Switch "));
+        assertEquals("plain", TermKey.of("plain"));
     }
 }

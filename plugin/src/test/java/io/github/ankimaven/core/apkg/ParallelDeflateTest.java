@@ -1,0 +1,121 @@
+package io.github.ankimaven.core.apkg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Random;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ParallelDeflateTest {
+
+    private static final int BLOCK = ParallelDeflate.BLOCK;
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void oneGoIsAnOrdinaryDeflateStream() throws Exception {
+        Path file = directory.resolve("data");
+        byte[] data = compressibleBytes(3 * BLOCK + 12_345, 1);
+        Files.write(file, data);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ParallelDeflate.Result result = ParallelDeflate.compress(file, out, 4);
+        assertArrayEquals(data, inflate(out.toByteArray()));
+        assertEquals(data.length, result.size());
+        assertEquals(out.size(), result.compressedSize());
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        assertEquals(crc.getValue(), result.crc());
+    }
+
+    /**
+     * Early blocks whose bytes changed afterwards (a page SQLite updated), and blocks whose
+     * dictionary changed, are compressed again: the output equals compressing the final file.
+     */
+    @Test
+    void earlyStartGivesTheSameBytesAsOneGoWhateverChangedAfterwards() throws Exception {
+        Path file = directory.resolve("collection");
+        Files.write(file, compressibleBytes(5 * BLOCK + 100, 2));
+        Path side = directory.resolve("side");
+        try (ParallelDeflate deflate = new ParallelDeflate(file, side, 4)) {
+            deflate.startEarly(Files.size(file));
+            Thread.sleep(200); // let some early blocks finish before the file changes
+            try (RandomAccessFile access = new RandomAccessFile(file.toFile(), "rw")) {
+                access.seek(10); // the first page (SQLite's header)
+                access.write(new byte[] {1, 2, 3});
+                access.seek(3L * BLOCK - 5); // the tail of block 2: the dictionary of block 3
+                access.write(new byte[] {9, 9, 9});
+            }
+            Files.write(file, compressibleBytes(2 * BLOCK + 7, 3), StandardOpenOption.APPEND); // the indexes
+            ByteArrayOutputStream early = new ByteArrayOutputStream();
+            ParallelDeflate.Result earlyResult = deflate.writeTo(early);
+
+            ByteArrayOutputStream oneGo = new ByteArrayOutputStream();
+            ParallelDeflate.Result oneGoResult = ParallelDeflate.compress(file, oneGo, 4);
+            assertArrayEquals(oneGo.toByteArray(), early.toByteArray());
+            assertEquals(oneGoResult, earlyResult);
+            assertArrayEquals(Files.readAllBytes(file), inflate(early.toByteArray()));
+        }
+        assertFalse(Files.exists(side), "the side file is deleted on close");
+    }
+
+    @Test
+    void earlyStartOnAFileThatShrinksOrEndsInsideAnEarlyBlockStillMatches() throws Exception {
+        Path file = directory.resolve("collection");
+        Files.write(file, compressibleBytes(4 * BLOCK, 4));
+        try (ParallelDeflate deflate = new ParallelDeflate(file, directory.resolve("side"), 6)) {
+            deflate.startEarly(Files.size(file));
+            Thread.sleep(100);
+            try (RandomAccessFile access = new RandomAccessFile(file.toFile(), "rw")) {
+                access.setLength(3L * BLOCK - 1000); // the last early blocks are gone or cut short
+            }
+            ByteArrayOutputStream early = new ByteArrayOutputStream();
+            deflate.writeTo(early);
+            ByteArrayOutputStream oneGo = new ByteArrayOutputStream();
+            ParallelDeflate.compress(file, oneGo, 6);
+            assertArrayEquals(oneGo.toByteArray(), early.toByteArray());
+        }
+    }
+
+    /** Text-like bytes: compressible, with enough variety that each block compresses differently. */
+    private static byte[] compressibleBytes(int length, long seed) {
+        Random random = new Random(seed);
+        String[] words = {"hypervisor ", "container ", "virtual ", "machine ", "cloud ", "<br>", "&amp; ", "\u001f", "\0\0\0"};
+        ByteArrayOutputStream out = new ByteArrayOutputStream(length);
+        while (out.size() < length) {
+            byte[] word = words[random.nextInt(words.length)].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            out.write(word, 0, word.length);
+            if (random.nextInt(10) == 0) {
+                out.write(random.nextInt(256));
+            }
+        }
+        return java.util.Arrays.copyOf(out.toByteArray(), length);
+    }
+
+    private static byte[] inflate(byte[] deflated) throws DataFormatException, IOException {
+        Inflater inflater = new Inflater(true);
+        inflater.setInput(deflated);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[1 << 16];
+        while (!inflater.finished()) {
+            int n = inflater.inflate(buffer);
+            if (n == 0 && inflater.needsInput()) {
+                break;
+            }
+            out.write(buffer, 0, n);
+        }
+        inflater.end();
+        return out.toByteArray();
+    }
+}
