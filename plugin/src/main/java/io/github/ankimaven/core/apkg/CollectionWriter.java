@@ -35,7 +35,7 @@ import java.util.function.Consumer;
  */
 final class CollectionWriter implements AutoCloseable {
 
-    private static final int BATCH = 1000;
+    private static final int BATCH = 4096;
     private static final String SCHEMA = """
             CREATE TABLE col (id integer primary key, crt integer not null, mod integer not null,
               scm integer not null, ver integer not null, dty integer not null, usn integer not null,

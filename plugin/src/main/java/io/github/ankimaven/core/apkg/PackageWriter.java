@@ -37,7 +37,7 @@ public final class PackageWriter implements AutoCloseable {
     private final DeckLayout layout;
     private final DeckRequest request;
     private final PreviousRelease previous;
-    private final CollectionWriter collection;
+    private CollectionWriter collection; // opened on the inserter's thread; read after it has finished
     private final Pipeline<NoteRow> inserter;
     private final ParallelDeflate deflate;
     private int notes;
@@ -54,10 +54,13 @@ public final class PackageWriter implements AutoCloseable {
         this.layout = layout;
         this.request = request;
         this.previous = previous;
-        this.collection = new CollectionWriter(collectionFile, layout, request.tags(), previous != null);
         this.deflate = new ParallelDeflate(collectionFile, workDirectory.resolve("collection.deflated"), PackageZip.COLLECTION_LEVEL);
-        this.inserter = new Pipeline<>("anki-collection-writer",
-                row -> collection.add(row.note(), row.guid(), row.cardOrdinals()));
+        // SQLite is loaded and the collection created on the inserter's thread, while the first notes are read.
+        this.inserter = new Pipeline<>("anki-collection-writer", () -> {
+            collection = new CollectionWriter(collectionFile, layout, request.tags(), previous != null);
+            CollectionJson.deckConfigs(); // loads the JSON classes now rather than at the end of the build
+            return row -> collection.add(row.note(), row.guid(), row.cardOrdinals());
+        });
     }
 
     public static PackageWriter open(Path output, DeckRequest request, String descriptionHtml)
@@ -170,7 +173,9 @@ public final class PackageWriter implements AutoCloseable {
         try {
             inserter.stop();
             deflate.close();
-            collection.close();
+            if (collection != null) {
+                collection.close();
+            }
         } finally {
             deleteRecursively(workDirectory);
             if (!committed) {

@@ -19,24 +19,31 @@ final class Pipeline<T> {
         void accept(T item) throws IOException;
     }
 
-    private static final int BATCH = 2_000;
+    /** Prepares the consumer, on the consumer's thread (its failure surfaces like the consumer's). */
+    @FunctionalInterface
+    interface ConsumerStart<T> {
+        Consumer<T> start() throws IOException;
+    }
+
+    private static final int BATCH = 256;
     private static final List<Object> END = List.of();
 
-    private final BlockingQueue<List<?>> queue = new ArrayBlockingQueue<>(4);
+    private final BlockingQueue<List<?>> queue = new ArrayBlockingQueue<>(8);
     private final Thread thread;
     private List<T> batch = new ArrayList<>(BATCH);
     private volatile Throwable failure;
     private boolean finished;
 
-    Pipeline(String name, Consumer<T> consumer) {
-        thread = new Thread(() -> run(consumer), name);
+    Pipeline(String name, ConsumerStart<T> start) {
+        thread = new Thread(() -> run(start), name);
         thread.setDaemon(true);
         thread.start();
     }
 
     @SuppressWarnings("unchecked")
-    private void run(Consumer<T> consumer) {
+    private void run(ConsumerStart<T> start) {
         try {
+            Consumer<T> consumer = start.start();
             while (true) {
                 List<?> items = queue.take();
                 if (items == END) {
