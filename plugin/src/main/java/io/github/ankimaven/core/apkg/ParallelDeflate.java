@@ -97,7 +97,7 @@ final class ParallelDeflate implements AutoCloseable {
                 return null;
             }
         }
-        byte[] deflated = deflate(data, dictionary, false, level);
+        byte[] deflated = deflate(data, data.length, dictionary, false, level);
         ByteBuffer buffer = ByteBuffer.wrap(deflated);
         long offset = sideLength;
         while (buffer.hasRemaining()) {
@@ -127,34 +127,42 @@ final class ParallelDeflate implements AutoCloseable {
         CRC32 crc = new CRC32();
         long size = 0;
         long compressed = 0;
+        // Block buffers are recycled (a fresh megabyte per block would keep the collector busy):
+        // a buffer is free again once its block is written and the next block's dictionary copied.
+        Deque<byte[]> free = new ArrayDeque<>();
         Deque<Future<byte[]>> pending = new ArrayDeque<>();
+        Deque<byte[]> pendingBuffers = new ArrayDeque<>();
         try (InputStream in = Files.newInputStream(input)) {
-            byte[] previous = null;
-            byte[] block = in.readNBytes(BLOCK);
+            byte[] block = new byte[BLOCK];
+            int length = in.readNBytes(block, 0, BLOCK);
+            byte[] dictionary = null;
             for (int index = 0; ; index++) {
-                byte[] next = block.length == BLOCK ? in.readNBytes(BLOCK) : new byte[0];
-                boolean last = next.length == 0;
-                crc.update(block);
-                size += block.length;
-                byte[] dictionary = previous == null ? null
-                        : Arrays.copyOfRange(previous, Math.max(0, previous.length - DICTIONARY), previous.length);
-                byte[] reused = last ? null : reusable(index, block, dictionary);
-                if (reused != null) {
-                    pending.add(CompletableFuture.completedFuture(reused));
-                } else {
-                    byte[] data = block;
-                    pending.add(pool.submit(() -> deflate(data, dictionary, last, level)));
-                }
+                byte[] next = free.isEmpty() ? new byte[BLOCK] : free.pop();
+                int nextLength = length == BLOCK ? in.readNBytes(next, 0, BLOCK) : 0;
+                boolean last = nextLength == 0;
+                crc.update(block, 0, length);
+                size += length;
+                Future<EarlyBlock> early = last || index >= earlyBlocks.size() ? null : earlyBlocks.get(index);
+                byte[] data = block;
+                int dataLength = length;
+                byte[] blockDictionary = dictionary;
+                pending.add(pool.submit(() -> {
+                    byte[] reused = early == null ? null : reusable(early, data, blockDictionary);
+                    return reused != null ? reused : deflate(data, dataLength, blockDictionary, last, level);
+                }));
+                pendingBuffers.add(block);
+                dictionary = last ? null : Arrays.copyOfRange(block, length - DICTIONARY, length);
                 while (pending.size() > threads * 2 || (last && !pending.isEmpty())) {
                     byte[] deflated = pending.removeFirst().get();
                     out.write(deflated);
                     compressed += deflated.length;
+                    free.push(pendingBuffers.removeFirst());
                 }
                 if (last) {
                     return new Result(crc.getValue(), size, compressed);
                 }
-                previous = block;
                 block = next;
+                length = nextLength;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -166,14 +174,14 @@ final class ParallelDeflate implements AutoCloseable {
         }
     }
 
-    /** The early deflated bytes of block {@code index} if they were made from exactly these bytes, else null. */
-    private byte[] reusable(int index, byte[] block, byte[] dictionary) throws IOException, InterruptedException {
-        if (index >= earlyBlocks.size()) {
-            return null;
-        }
+    /**
+     * The early deflated bytes of a block if they were made from exactly these bytes (a whole
+     * block and its dictionary), else null. Runs on a pool thread, so checks go in parallel.
+     */
+    private byte[] reusable(Future<EarlyBlock> future, byte[] block, byte[] dictionary) throws IOException, InterruptedException {
         EarlyBlock early;
         try {
-            early = earlyBlocks.get(index).get();
+            early = future.get();
         } catch (CancellationException | ExecutionException e) {
             return null; // not started in time, or failed: compress it now
         }
@@ -206,17 +214,17 @@ final class ParallelDeflate implements AutoCloseable {
         return thread;
     }
 
-    private static byte[] deflate(byte[] block, byte[] dictionary, boolean last, int level) {
+    private static byte[] deflate(byte[] block, int length, byte[] dictionary, boolean last, int level) {
         Deflater deflater = new Deflater(level, true);
         try {
             if (dictionary != null) {
                 deflater.setDictionary(dictionary);
             }
-            deflater.setInput(block);
+            deflater.setInput(block, 0, length);
             if (last) {
                 deflater.finish();
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(block.length / 3 + 64);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(length / 3 + 64);
             byte[] buffer = new byte[64 * 1024];
             while (true) {
                 int n = last ? deflater.deflate(buffer) : deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);

@@ -1,7 +1,6 @@
 package io.github.ankimaven.core.check;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,23 +15,24 @@ final class LocationIndex {
 
     private static final long EMPTY = 0;
 
-    private long[] hashes = new long[1 << 10];
-    private long[] locations = new long[1 << 10];
+    // Pairs (hash, location) side by side, so that a lookup touches one cache line, not two.
+    private long[] slots = new long[2 << 10];
     private int size;
     private final Map<Long, List<Long>> suspects = new LinkedHashMap<>();
 
     /** Records a key's location; a hash seen before makes both locations suspects. */
     void add(long hash, long location) {
         long h = hash == EMPTY ? 1 : hash;
-        int slot = find(h);
-        if (hashes[slot] == h) {
-            List<Long> group = suspects.computeIfAbsent(h, k -> new ArrayList<>(List.of(locations[slot])));
+        int slot = find(slots, h);
+        if (slots[slot] == h) {
+            long first = slots[slot + 1];
+            List<Long> group = suspects.computeIfAbsent(h, k -> new ArrayList<>(List.of(first)));
             group.add(location);
             return;
         }
-        hashes[slot] = h;
-        locations[slot] = location;
-        if (++size * 2 > hashes.length) {
+        slots[slot] = h;
+        slots[slot + 1] = location;
+        if (++size * 4 > slots.length) { // at most half of the pairs in use
             grow();
         }
     }
@@ -42,28 +42,27 @@ final class LocationIndex {
         return suspects;
     }
 
-    private int find(long hash) {
-        int mask = hashes.length - 1;
-        int slot = (int) (hash ^ (hash >>> 32)) & mask;
-        while (hashes[slot] != EMPTY && hashes[slot] != hash) {
-            slot = (slot + 1) & mask;
+    /** The index in {@code table} of the pair holding {@code hash}, or of the empty pair where it belongs. */
+    private static int find(long[] table, long hash) {
+        int mask = (table.length >>> 1) - 1;
+        int pair = (int) (hash ^ (hash >>> 32)) & mask;
+        while (table[pair << 1] != EMPTY && table[pair << 1] != hash) {
+            pair = (pair + 1) & mask;
         }
-        return slot;
+        return pair << 1;
     }
 
     private void grow() {
-        long[] oldHashes = hashes;
-        long[] oldLocations = locations;
-        hashes = new long[oldHashes.length * 2];
-        locations = new long[oldHashes.length * 2];
-        for (int i = 0; i < oldHashes.length; i++) {
-            if (oldHashes[i] != EMPTY) {
-                int slot = find(oldHashes[i]);
-                hashes[slot] = oldHashes[i];
-                locations[slot] = oldLocations[i];
+        long[] old = slots;
+        long[] table = new long[old.length * 2];
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != EMPTY) {
+                int slot = find(table, old[i]);
+                table[slot] = old[i];
+                table[slot + 1] = old[i + 1];
             }
         }
-        Arrays.fill(oldHashes, 0); // help the collector with the large arrays
+        slots = table;
     }
 
     /** A 64-bit hash of a string (FNV-1a over its chars, then mixed). */

@@ -1,0 +1,51 @@
+package io.github.ankimaven.core.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class LocationIndexTest {
+
+    @Test
+    void distinctHashesAreNoSuspectsEvenAfterGrowing() {
+        LocationIndex index = new LocationIndex();
+        SplittableRandom random = new SplittableRandom(1);
+        for (int i = 0; i < 200_000; i++) {
+            index.add(random.nextLong() | 2, i); // never 0 or 1, which share a slot
+        }
+        assertTrue(index.suspects().isEmpty());
+    }
+
+    @Test
+    void aRepeatedHashMakesEveryLocationASuspectInOrder() {
+        LocationIndex index = new LocationIndex();
+        SplittableRandom random = new SplittableRandom(2);
+        long repeated = LocationIndex.hash("paravirtualization");
+        index.add(repeated, 7);
+        for (int i = 0; i < 50_000; i++) { // grows several times between the repeats
+            index.add(random.nextLong() | 2, 100 + i);
+        }
+        index.add(repeated, 99_000);
+        index.add(repeated, 99_001);
+        assertEquals(Map.of(repeated, List.of(7L, 99_000L, 99_001L)), index.suspects());
+    }
+
+    @Test
+    void hashZeroIsStoredAndSharesItsSlotWithOne() {
+        LocationIndex index = new LocationIndex();
+        index.add(0, 1);
+        index.add(1, 2);
+        assertEquals(List.of(1L, 2L), index.suspects().values().iterator().next(),
+                "0 and 1 are suspects together; the verification pass tells them apart");
+    }
+
+    @Test
+    void hashDependsOnEveryCharacter() {
+        assertTrue(LocationIndex.hash("ab") != LocationIndex.hash("ba"));
+        assertTrue(LocationIndex.hash("a") != LocationIndex.hash("a "));
+    }
+}
