@@ -10,10 +10,12 @@ import io.github.ankimaven.core.model.SourceLocation;
 import io.github.ankimaven.core.text.AnkiText;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,33 +74,56 @@ public final class CardFileReader {
 
     /** Reads {@code file}, passing each valid row to {@code notes} and each problem to {@code findings}. */
     public void read(CardFile file, NoteConsumer notes, Consumer<Finding> findings) throws IOException {
-        for (int line : EncodingScanner.invalidLines(file.path(), charset, MAX_ENCODING_FINDINGS)) {
-            findings.accept(Finding.error(new SourceLocation(file.displayPath(), line), "encoding",
-                    "bytes that are not valid " + charset.name() + "; save the file as " + charset.name()
-                            + " or set <encoding> to the file's encoding"));
+        // UTF-8 (the usual case) is validated as the parser reads; other encodings in a pass before.
+        Utf8Validator validator = charset.equals(StandardCharsets.UTF_8) ? new Utf8Validator(MAX_ENCODING_FINDINGS) : null;
+        if (validator == null) {
+            reportEncoding(file, EncodingScanner.invalidLines(file.path(), charset, MAX_ENCODING_FINDINGS), findings);
         }
         var decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        InputStream in = Files.newInputStream(file.path());
         try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(Files.newInputStream(file.path()), decoder), 1 << 16)) {
-            skipByteOrderMark(reader);
-            List<String> comments = new ArrayList<>();
-            int linesBeforeHeader = skipCommentLines(reader, comments);
-            String fileDeck = fileDeck(file, comments, findings);
-            NoteType noteType = fileNoteType(file, comments, findings);
-            if (noteType == null) {
-                return;
-            }
-            CSVFormat format = CSVFormat.RFC4180.builder()
-                    .setDelimiter(file.delimiter())
-                    .setIgnoreEmptyLines(false)
-                    .setTrim(false)
-                    .get();
-            try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-                new FileParse(file, noteType, parser, linesBeforeHeader, fileDeck, notes, findings).run();
+                new InputStreamReader(validator == null ? in : validator.checking(in), decoder), 1 << 16)) {
+            readRecords(file, reader, notes, findings);
+            if (validator != null) {
+                char[] rest = new char[1 << 16];
+                while (reader.read(rest) >= 0) {
+                    // the rows after a fatal problem are not parsed, but their bytes are still checked
+                }
             }
         }
+        if (validator != null) {
+            reportEncoding(file, validator.invalidLines(), findings);
+        }
+    }
+
+    private void reportEncoding(CardFile file, List<Integer> invalidLines, Consumer<Finding> findings) {
+        for (int line : invalidLines) {
+            findings.accept(Finding.error(new SourceLocation(file.displayPath(), line), "encoding",
+                    "bytes that are not valid " + charset.name() + "; save the file as " + charset.name()
+                            + " or set <encoding> to the file's encoding"));
+        }
+    }
+
+    private void readRecords(CardFile file, BufferedReader reader, NoteConsumer notes, Consumer<Finding> findings)
+            throws IOException {
+        skipByteOrderMark(reader);
+        List<String> comments = new ArrayList<>();
+        int linesBeforeHeader = skipCommentLines(reader, comments);
+        String fileDeck = fileDeck(file, comments, findings);
+        NoteType noteType = fileNoteType(file, comments, findings);
+        if (noteType == null) {
+            return;
+        }
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setDelimiter(file.delimiter())
+                .setIgnoreEmptyLines(false)
+                .setTrim(false)
+                .get();
+        // Not closed here: closing it would close the reader, which the caller still drains.
+        CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+        new FileParse(file, noteType, parser, linesBeforeHeader, fileDeck, notes, findings).run();
     }
 
     private static void skipByteOrderMark(BufferedReader reader) throws IOException {

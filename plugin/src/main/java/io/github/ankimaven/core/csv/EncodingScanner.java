@@ -67,69 +67,16 @@ final class EncodingScanner {
         return lines;
     }
 
-    /**
-     * UTF-8 validation in one streaming pass over large buffers (the common case, and a hot spot
-     * for big decks): rejects overlong forms, surrogates, code points above U+10FFFF and
-     * truncated sequences, as the JDK's decoder does.
-     */
+    /** UTF-8 validation in one streaming pass over large buffers. */
     private static List<Integer> invalidUtf8Lines(Path file, int limit) throws IOException {
-        List<Integer> lines = new ArrayList<>();
+        Utf8Validator validator = new Utf8Validator(limit);
         byte[] buffer = new byte[1 << 16];
-        int line = 1;
-        int lastReported = 0;
-        int need = 0;
-        int min = 0x80;
-        int max = 0xBF;
         try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0 && lines.size() < limit; ) {
-                for (int i = 0; i < n; i++) {
-                    int b = buffer[i] & 0xFF;
-                    boolean bad = false;
-                    if (need > 0) {
-                        if (b >= min && b <= max) {
-                            need--;
-                            min = 0x80;
-                            max = 0xBF;
-                            continue;
-                        }
-                        bad = true;
-                        need = 0;
-                        min = 0x80;
-                        max = 0xBF;
-                    }
-                    if (b < 0x80) {
-                        if (b == '\n') {
-                            if (bad && lastReported != line) {
-                                lines.add(line);
-                                lastReported = line;
-                            }
-                            line++;
-                            continue;
-                        }
-                    } else if (b >= 0xC2 && b <= 0xDF) {
-                        need = 1;
-                    } else if (b >= 0xE0 && b <= 0xEF) {
-                        need = 2;
-                        min = b == 0xE0 ? 0xA0 : 0x80;
-                        max = b == 0xED ? 0x9F : 0xBF;
-                    } else if (b >= 0xF0 && b <= 0xF4) {
-                        need = 3;
-                        min = b == 0xF0 ? 0x90 : 0x80;
-                        max = b == 0xF4 ? 0x8F : 0xBF;
-                    } else {
-                        bad = true;
-                    }
-                    if (bad && lastReported != line && lines.size() < limit) {
-                        lines.add(line);
-                        lastReported = line;
-                    }
-                }
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                validator.update(buffer, 0, n);
             }
         }
-        if (need > 0 && lastReported != line && lines.size() < limit) {
-            lines.add(line);
-        }
-        return lines;
+        return validator.invalidLines();
     }
 
     private static boolean isValid(CharsetDecoder decoder, ByteArrayOutputStream line) {

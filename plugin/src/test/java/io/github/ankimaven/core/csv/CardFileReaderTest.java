@@ -158,6 +158,30 @@ class CardFileReaderTest {
     }
 
     @Test
+    void checksTheEncodingOfTheWholeFileEvenAfterAFatalProblem() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write("Term,Definition\nbroken,\"never closed\n".getBytes(StandardCharsets.UTF_8));
+        bytes.write(new byte[] {'m', 'o', 'r', 'e', (byte) 0xC3, '\n'}); // a cut-off two-byte sequence
+        read("k.csv", bytes.toByteArray());
+        assertEquals(List.of(
+                "ERROR cards/k.csv:2: unterminated quoted cell: a cell that starts with \" must end with \""
+                        + " (write a quote inside a quoted cell as \"\")",
+                "ERROR cards/k.csv:3: bytes that are not valid UTF-8; save the file as UTF-8 or set <encoding> to the file's encoding"),
+                findingTexts());
+    }
+
+    @Test
+    void checksTheEncodingOfAFileWithAnUnknownNoteType() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write("#notetype: nonsense\nTerm,Definition\n".getBytes(StandardCharsets.UTF_8));
+        bytes.write(new byte[] {'x', ',', (byte) 0xFE, '\n'});
+        read("l.csv", bytes.toByteArray());
+        assertEquals(2, findings.size(), () -> findingTexts().toString());
+        assertEquals("ERROR cards/l.csv:3: bytes that are not valid UTF-8; save the file as UTF-8 or set <encoding> to the file's encoding",
+                findingTexts().get(1));
+    }
+
+    @Test
     void reportsTagsAnkiCannotStoreAndWarnsAboutCommas() throws IOException {
         read("k.csv", "Term,Definition,tags\n"
                 + "a,b,good::tag ::leading\n"
