@@ -35,8 +35,8 @@ public final class MediaReferences {
 
     /** The files a field's HTML (as stored, after formatting) refers to; all at the note's location. */
     public static List<MediaReference> inField(String fieldHtml, SourceLocation location) {
-        if (fieldHtml.indexOf('<') < 0 && !fieldHtml.contains("[sound:")) {
-            return List.of(); // neither a tag nor a sound reference: most fields, and no regex to run
+        if (!hasTagOtherThanLineBreak(fieldHtml) && !fieldHtml.contains("[sound:")) {
+            return List.of(); // no media tag, no sound reference: most fields, and no regex to run
         }
         Set<MediaReference> references = new LinkedHashSet<>();
         for (Match match : htmlMediaNames(fieldHtml)) {
@@ -45,6 +45,16 @@ public final class MediaReferences {
             }
         }
         return List.copyOf(references);
+    }
+
+    /** Whether the HTML has a tag other than {@code <br>} (plain text fields have only those). */
+    private static boolean hasTagOtherThanLineBreak(String html) {
+        for (int tag = html.indexOf('<'); tag >= 0; tag = html.indexOf('<', tag + 1)) {
+            if (!html.startsWith("<br>", tag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -57,33 +57,38 @@ public final class AnkiText {
      */
     public static String escapePlainText(String text) {
         String normalized = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
-        int first = 0;
-        while (first < normalized.length() && !needsEscape(normalized.charAt(first))) {
-            first++;
+        int length = normalized.length();
+        int extra = 0;
+        for (int i = 0; i < length; i++) {
+            switch (normalized.charAt(i)) {
+                case '&' -> extra += 4;
+                case '<', '>', '\n' -> extra += 3;
+                default -> { }
+            }
         }
-        if (first == normalized.length()) {
+        if (extra == 0) {
             return normalized; // the common case for terms: nothing to escape, no copy
         }
-        StringBuilder out = new StringBuilder(normalized.length() + 16);
-        int run = 0;
-        for (int i = first; i < normalized.length(); i++) {
-            String replacement = switch (normalized.charAt(i)) {
+        // One exactly sized array instead of a growing builder: this runs for every field.
+        char[] out = new char[length + extra];
+        int o = 0;
+        for (int i = 0; i < length; i++) {
+            char c = normalized.charAt(i);
+            String replacement = switch (c) {
                 case '&' -> "&amp;";
                 case '<' -> "&lt;";
                 case '>' -> "&gt;";
                 case '\n' -> "<br>";
                 default -> null;
             };
-            if (replacement != null) {
-                out.append(normalized, run, i).append(replacement);
-                run = i + 1;
+            if (replacement == null) {
+                out[o++] = c;
+            } else {
+                replacement.getChars(0, replacement.length(), out, o);
+                o += replacement.length();
             }
         }
-        return out.append(normalized, run, normalized.length()).toString();
-    }
-
-    private static boolean needsEscape(char c) {
-        return c == '&' || c == '<' || c == '>' || c == '\n';
+        return new String(out);
     }
 
     /**
