@@ -54,7 +54,8 @@ public final class PackageWriter implements AutoCloseable {
         this.layout = layout;
         this.request = request;
         this.previous = previous;
-        this.deflate = new ParallelDeflate(collectionFile, workDirectory.resolve("collection.deflated"), PackageZip.COLLECTION_LEVEL);
+        this.deflate = new ParallelDeflate(collectionFile, workDirectory.resolve("collection.deflated"), PackageZip.COLLECTION_LEVEL,
+                PackageZip.INDEX_LEVEL);
         // SQLite is loaded and the collection created on the inserter's thread, while the first notes are read.
         this.inserter = new Pipeline<>("anki-collection-writer", () -> {
             collection = new CollectionWriter(collectionFile, layout, request.tags(), previous != null);

@@ -48,7 +48,7 @@ class ParallelDeflateTest {
         Path file = directory.resolve("collection");
         Files.write(file, compressibleBytes(5 * BLOCK + 100, 2));
         Path side = directory.resolve("side");
-        try (ParallelDeflate deflate = new ParallelDeflate(file, side, 4)) {
+        try (ParallelDeflate deflate = new ParallelDeflate(file, side, 4, 1)) {
             deflate.startEarly(Files.size(file));
             Thread.sleep(200); // let some early blocks finish before the file changes
             try (RandomAccessFile access = new RandomAccessFile(file.toFile(), "rw")) {
@@ -62,7 +62,7 @@ class ParallelDeflateTest {
             ParallelDeflate.Result earlyResult = deflate.writeTo(early);
 
             ByteArrayOutputStream oneGo = new ByteArrayOutputStream();
-            ParallelDeflate.Result oneGoResult = ParallelDeflate.compress(file, oneGo, 4);
+            ParallelDeflate.Result oneGoResult = oneGo(file, oneGo, 4, 1, 5);
             assertArrayEquals(oneGo.toByteArray(), early.toByteArray());
             assertEquals(oneGoResult, earlyResult);
             assertArrayEquals(Files.readAllBytes(file), inflate(early.toByteArray()));
@@ -74,7 +74,7 @@ class ParallelDeflateTest {
     void earlyStartOnAFileThatShrinksOrEndsInsideAnEarlyBlockStillMatches() throws Exception {
         Path file = directory.resolve("collection");
         Files.write(file, compressibleBytes(4 * BLOCK, 4));
-        try (ParallelDeflate deflate = new ParallelDeflate(file, directory.resolve("side"), 6)) {
+        try (ParallelDeflate deflate = new ParallelDeflate(file, directory.resolve("side"), 6, 2)) {
             deflate.startEarly(Files.size(file));
             Thread.sleep(100);
             try (RandomAccessFile access = new RandomAccessFile(file.toFile(), "rw")) {
@@ -83,8 +83,29 @@ class ParallelDeflateTest {
             ByteArrayOutputStream early = new ByteArrayOutputStream();
             deflate.writeTo(early);
             ByteArrayOutputStream oneGo = new ByteArrayOutputStream();
-            ParallelDeflate.compress(file, oneGo, 6);
+            oneGo(file, oneGo, 6, 2, 4);
             assertArrayEquals(oneGo.toByteArray(), early.toByteArray());
+        }
+    }
+
+    @Test
+    void blocksAfterTheEarlyPartUseTheirOwnLevel() throws Exception {
+        Path file = directory.resolve("collection");
+        Files.write(file, compressibleBytes(4 * BLOCK + 10, 5));
+        ByteArrayOutputStream mixed = new ByteArrayOutputStream();
+        oneGo(file, mixed, 6, 1, 2);
+        ByteArrayOutputStream level6 = new ByteArrayOutputStream();
+        ParallelDeflate.compress(file, level6, 6);
+        assertFalse(java.util.Arrays.equals(level6.toByteArray(), mixed.toByteArray()));
+        assertArrayEquals(Files.readAllBytes(file), inflate(mixed.toByteArray()));
+    }
+
+    /** The reference: the finished file compressed in one go, with the level boundary an early start would set. */
+    private static ParallelDeflate.Result oneGo(Path file, ByteArrayOutputStream out, int level, int levelAfter, long boundary)
+            throws IOException {
+        try (ParallelDeflate deflate = new ParallelDeflate(file, null, level, levelAfter)) {
+            deflate.levelBoundary(boundary);
+            return deflate.writeTo(out);
         }
     }
 
