@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -90,7 +90,8 @@ final class CollectionWriter implements AutoCloseable {
         this.layout = layout;
         this.extraTags = List.copyOf(extraTags);
         try {
-            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            // The driver directly: no DriverManager scan of the class path for drivers.
+            connection = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file.toAbsolutePath(), new Properties());
             try (Statement statement = connection.createStatement()) {
                 // 16 KiB pages: a quarter of the page writes and reads of 4 KiB (Anki's size, not required),
                 // and runs of one table's rows that still fit deflate's 32 KiB window: the package is

@@ -59,9 +59,12 @@ public final class PackageWriter implements AutoCloseable {
         // SQLite is loaded and the collection created on the inserter's thread, while the first notes are read.
         this.inserter = new Pipeline<>("anki-collection-writer", () -> {
             collection = new CollectionWriter(collectionFile, layout, request.tags(), previous != null);
-            CollectionJson.deckConfigs(); // loads the JSON classes now rather than at the end of the build
             return row -> collection.add(row.note(), row.guid(), row.cardOrdinals());
         });
+        // The JSON and zip classes load beside the build rather than at its end.
+        Thread warmUp = new Thread(PackageZip::warmUp, "anki-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     public static PackageWriter open(Path output, DeckRequest request, String descriptionHtml)

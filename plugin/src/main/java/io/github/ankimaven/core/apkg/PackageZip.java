@@ -44,6 +44,13 @@ final class PackageZip {
 
     private PackageZip() {}
 
+    /** Loads the classes writing a package needs (Jackson's above all), so that the end of a build does not wait for them. */
+    static void warmUp() {
+        CollectionJson.deckConfigs();
+        JSON.createObjectNode().put("0", "warm").toString();
+        new Deflater(INDEX_LEVEL, true).end();
+    }
+
     static void write(Path zipFile, Path collection, List<MediaFile> media, Instant buildTime) throws IOException {
         try (ParallelDeflate deflate = new ParallelDeflate(collection, null, COLLECTION_LEVEL, COLLECTION_LEVEL)) {
             write(zipFile, deflate, media, buildTime);
