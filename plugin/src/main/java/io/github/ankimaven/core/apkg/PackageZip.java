@@ -46,9 +46,13 @@ final class PackageZip {
 
     /** Loads the classes writing a package needs (Jackson's above all), so that the end of a build does not wait for them. */
     static void warmUp() {
-        CollectionJson.deckConfigs();
-        JSON.createObjectNode().put("0", "warm").toString();
-        new Deflater(INDEX_LEVEL, true).end();
+        try {
+            CollectionJson.deckConfigs();
+            JSON.createObjectNode().put("0", "warm").toString();
+            new Deflater(INDEX_LEVEL, true).end();
+        } catch (RuntimeException | LinkageError e) {
+            // Only a head start: should anything here fail, the package writing reports it properly.
+        }
     }
 
     static void write(Path zipFile, Path collection, List<MediaFile> media, Instant buildTime) throws IOException {
