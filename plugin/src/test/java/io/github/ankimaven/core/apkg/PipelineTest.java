@@ -29,13 +29,7 @@ class PipelineTest {
         Pipeline<Integer> pipeline = new Pipeline<>("test", () -> {
             throw new IOException("cannot create the Anki collection");
         });
-        IOException thrown = assertThrows(IOException.class, () -> {
-            for (int i = 0; i < 100_000; i++) {
-                pipeline.add(i);
-            }
-            pipeline.finish();
-        });
-        assertEquals("cannot create the Anki collection", thrown.getMessage());
+        assertEquals("cannot create the Anki collection", feedAll(pipeline, 100_000).getMessage());
     }
 
     @Test
@@ -53,12 +47,16 @@ class PipelineTest {
                 throw new IOException("disk full");
             }
         });
-        IOException thrown = assertThrows(IOException.class, () -> {
-            for (int i = 0; i < 1_000_000; i++) {
+        assertEquals("disk full", feedAll(pipeline, 1_000_000).getMessage());
+    }
+
+    /** Adds {@code count} items and finishes, expecting the pipeline to fail on the way. */
+    private static IOException feedAll(Pipeline<Integer> pipeline, int count) {
+        return assertThrows(IOException.class, () -> {
+            for (int i = 0; i < count; i++) {
                 pipeline.add(i);
             }
             pipeline.finish();
         });
-        assertEquals("disk full", thrown.getMessage());
     }
 }
