@@ -59,6 +59,7 @@ final class ParallelDeflate implements AutoCloseable {
     private ExecutorService early;
     private FileChannel side;
     private long sideLength; // only the early thread writes it; Future.get() publishes it
+    private byte[] earlyData; // the early thread's block buffer, used again for every block
 
     /**
      * @param sideFile where early blocks are kept (deleted on {@link #close})
@@ -103,7 +104,10 @@ final class ParallelDeflate implements AutoCloseable {
     }
 
     private EarlyBlock compressEarly(long index) throws IOException {
-        byte[] data = new byte[BLOCK];
+        if (earlyData == null) {
+            earlyData = new byte[BLOCK];
+        }
+        byte[] data = earlyData;
         byte[] dictionary = index == 0 ? null : new byte[DICTIONARY];
         try (FileChannel channel = FileChannel.open(input, StandardOpenOption.READ)) {
             if (dictionary != null && !readFully(channel, dictionary, index * BLOCK - DICTIONARY)
