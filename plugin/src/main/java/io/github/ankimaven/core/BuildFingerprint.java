@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * A digest of everything that affects a deck's package: the plugin version, the configuration,
@@ -44,6 +46,39 @@ public final class BuildFingerprint {
             file(digest, card.path());
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * {@link #of} computed on a thread of its own: hashing the card files of a big deck takes a
+     * while, and a package that must be built anyway need not wait for it.
+     */
+    public static Pending inBackground(DeckRequest request, String pluginVersion, String configuredTimestamp) {
+        FutureTask<String> task = new FutureTask<>(() -> of(request, pluginVersion, configuredTimestamp));
+        Thread thread = new Thread(task, "anki-fingerprint");
+        thread.setDaemon(true);
+        thread.start();
+        return new Pending(task);
+    }
+
+    /** A fingerprint on its way. */
+    public static final class Pending {
+        private final FutureTask<String> task;
+
+        private Pending(FutureTask<String> task) {
+            this.task = task;
+        }
+
+        /** Waits for the fingerprint. */
+        public String get() throws IOException {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while hashing the card files", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
+        }
     }
 
     private static void text(MessageDigest digest, String text) {

@@ -11,15 +11,12 @@ import io.github.ankimaven.core.apkg.PackageWriter;
 import io.github.ankimaven.core.release.ReleaseChanges;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -213,18 +210,9 @@ public class PackageMojo extends AbstractAnkiMojo {
         String pluginIdentity = pluginVersion + pluginBuild();
         boolean mayBeUpToDate = !forceCreation && Files.isRegularFile(output) && Files.isRegularFile(releaseNotes)
                 && Files.isRegularFile(fingerprintFile);
-        // Hashing the card files takes a while for big decks: when the package must be built
-        // anyway, that runs beside the build instead of before it.
-        CompletableFuture<String> fingerprint = mayBeUpToDate
-                ? CompletableFuture.completedFuture(BuildFingerprint.of(request, pluginIdentity, String.valueOf(outputTimestamp)))
-                : CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return BuildFingerprint.of(request, pluginIdentity, String.valueOf(outputTimestamp));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-        if (mayBeUpToDate && fingerprint.join().equals(readFingerprint(fingerprintFile))) {
+        BuildFingerprint.Pending fingerprint = BuildFingerprint.inBackground(request, pluginIdentity,
+                String.valueOf(outputTimestamp));
+        if (mayBeUpToDate && fingerprint.get().equals(readFingerprint(fingerprintFile))) {
             getLog().info("Skipping anki:package: " + display(output) + " is up to date (nothing it depends on changed;"
                     + " -Danki.forceCreation rebuilds it)");
             attach(output, releaseNotes, deck.classifier());
@@ -248,11 +236,7 @@ public class PackageMojo extends AbstractAnkiMojo {
                     + release.changed().size() + " changed, " + release.removed().size() + " removed, "
                     + release.unchanged() + " unchanged; release notes in " + display(releaseNotes));
         }
-        try {
-            writeFingerprint(fingerprintFile, fingerprint.join());
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof UncheckedIOException io ? io.getCause() : new IOException(e.getCause());
-        }
+        writeFingerprint(fingerprintFile, fingerprint.get());
         attach(output, releaseNotes, deck.classifier());
         return report;
     }
