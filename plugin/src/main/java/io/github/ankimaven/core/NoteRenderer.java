@@ -36,11 +36,11 @@ final class NoteRenderer {
         List<String> html = new ArrayList<>(note.fields().size());
         FieldFormat[] formats = formats(note.noteType());
         for (int i = 0; i < note.fields().size(); i++) {
-            FormattedField field = formats[i].render(note.fields().get(i));
+            FormattedField field = formats[i].renderStored(note.fields().get(i));
             for (FieldProblem problem : field.problems()) {
                 findings.accept(problem.at(note.fieldLocation(i)));
             }
-            String stored = AnkiText.normalizeField(field.html());
+            String stored = field.html();
             MediaReferences.inField(stored, note.location()).forEach(mediaReferences);
             html.add(stored);
         }

@@ -301,9 +301,9 @@ public final class CardFileReader {
                 return;
             }
             int[] cellLines = new int[record.size()];
-            for (int column = 0, lineOfCell = line; column < record.size(); column++) {
-                cellLines[column] = lineOfCell;
-                lineOfCell += lineBreaks(record.get(column));
+            cellLines[0] = line;
+            for (int column = 1; column < record.size(); column++) { // the last cell's breaks move no cell
+                cellLines[column] = cellLines[column - 1] + lineBreaks(record.get(column - 1));
             }
             List<String> fields = new ArrayList<>(fieldColumns.length);
             List<Integer> fieldLines = new ArrayList<>(fieldColumns.length);
@@ -413,6 +413,9 @@ public final class CardFileReader {
 
     /** Line breaks in a cell: CRLF, LF or CR each count once. */
     private static int lineBreaks(String value) {
+        if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return 0; // most cells: two vectorised searches instead of a loop over every character
+        }
         int breaks = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -29,6 +29,18 @@ public enum FieldFormat {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The field HTML Anki stores for a cell's text: {@link #render}, then
+     * {@link AnkiText#normalizeField} (plain text in one pass, as it is the common case).
+     */
+    public FormattedField renderStored(String cellText) {
+        if (this == TEXT) {
+            return new FormattedField(AnkiText.plainTextField(cellText), List.of());
+        }
+        FormattedField rendered = render(cellText);
+        return new FormattedField(AnkiText.normalizeField(rendered.html()), rendered.problems());
+    }
+
     /** The field HTML for a cell's text (line breaks already normalised to {@code \n}). */
     public FormattedField render(String cellText) {
         return switch (this) {

@@ -58,6 +58,19 @@ class CardFileReaderTest {
     }
 
     @Test
+    void eachFieldKnowsTheLineWhereItsCellStartsAfterMultiLineCells() throws IOException {
+        read("lines.csv", "Definition,Term,tags\n"
+                + "\"one\ntwo\r\nthree\rfour\",term,\"a\nb\"\n"
+                + "single,next,\n");
+        assertEquals(List.of(), findingTexts());
+        Note first = notes.get(0);
+        assertEquals(List.of(5, 2), List.of(first.fieldLocation(0).line(), first.fieldLocation(1).line()),
+                "Term's cell starts after Definition's LF, CRLF and lone CR");
+        assertEquals(List.of("term", "one\ntwo\nthree\nfour"), first.fields());
+        assertEquals(7, notes.get(1).location().line(), "the tags cell's line break counts for the next row");
+    }
+
+    @Test
     void acceptsBomCrlfCommentsAndCaseInsensitiveHeaders() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});

@@ -1,7 +1,9 @@
 package io.github.ankimaven.core.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class AnkiTextTest {
@@ -39,5 +41,30 @@ class AnkiTextTest {
     @Test
     void normalizesFieldsToNfcWithoutControlCharacters() {
         assertEquals("Caf\u00e9\ttab\nnl", AnkiText.normalizeField("Cafe\u0301\ttab\nnl\u0001\u007f"));
+    }
+
+    @Test
+    void plainTextFieldsAreEscapedThenNormalized() {
+        assertEquals("Caf\u00e9 &amp; tab\t&lt;b&gt;<br>x", AnkiText.plainTextField("Cafe\u0301 & tab\t<b>\r\nx\u0001\u007f"));
+        // Escaped first: "<" and U+0338 would compose into U+226E under NFC.
+        assertEquals("&lt;\u0338", AnkiText.plainTextField("<\u0338"));
+        String unchanged = "Hypervisor, type 1";
+        assertSame(unchanged, AnkiText.plainTextField(unchanged), "nothing to change: no copy");
+    }
+
+    @Test
+    void plainTextFieldsEqualEscapingThenNormalizingForAnyText() {
+        char[] alphabet = {'a', 'Z', ' ', '\t', '\n', '\r', '&', '<', '>', '"', ';', '?', '\u0001', '\u001f', '\u007f',
+            '\u00e9', 'e', '\u0301', '\u0338', '=', '\u02ff', '\u0300', '\u3042', '\u3099', '\ud83d', '\ude00', '\uac00', '\u11a8'};
+        Random random = new Random(11);
+        for (int run = 0; run < 20_000; run++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String input = text.toString();
+            assertEquals(AnkiText.normalizeField(AnkiText.escapePlainText(input)), AnkiText.plainTextField(input),
+                    () -> "for " + input.chars().mapToObj(c -> String.format("U+%04X", c)).toList());
+        }
     }
 }
