@@ -145,7 +145,7 @@ final class CollectionWriter implements AutoCloseable {
             insertNote.setLong(1, noteId);
             insertNote.setString(2, guid);
             insertNote.setLong(3, noteTypeId(note.noteType()));
-            insertNote.setString(4, tagString(note.tags()));
+            insertNote.setString(4, AnkiText.storedTagColumn(extraTags, note.tags()));
             insertNote.setString(5, String.join("\u001f", fields));
             int sortField = note.noteType().sortFieldIndex();
             String firstFieldText = AnkiText.stripHtmlPreservingMediaFilenames(fields.get(0));
@@ -197,11 +197,6 @@ final class CollectionWriter implements AutoCloseable {
         return lastNoteTypeId;
     }
 
-    /** Anki's stored form: tags deduplicated case-insensitively, sorted, padded with spaces. */
-    private String tagString(List<String> noteTags) {
-        List<String> tags = AnkiText.storedTags(extraTags, noteTags);
-        return tags.isEmpty() ? "" : " " + String.join(" ", tags) + " ";
-    }
 
     int notes() {
         return notes;

@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,16 +38,45 @@ public final class AnkiText {
 
     private AnkiText() {}
 
-    /** A note's tags as Anki stores them: the deck's and the note's, NFC, deduplicated case-insensitively, sorted. */
+    /**
+     * A note's tags as Anki stores them: the deck's and the note's, NFC, deduplicated
+     * case-insensitively (the first spelling wins), sorted by their lower-case form.
+     */
     public static List<String> storedTags(List<String> deckTags, List<String> noteTags) {
-        TreeMap<String, String> unique = new TreeMap<>();
-        for (List<String> source : List.of(deckTags, noteTags)) {
-            for (String tag : source) {
-                String nfc = isBelowCombiningMarks(tag) ? tag : Normalizer.normalize(tag, Normalizer.Form.NFC);
-                unique.putIfAbsent(nfc.toLowerCase(Locale.ROOT), nfc);
+        return List.of(sortedUniqueTags(deckTags, noteTags));
+    }
+
+    /** {@link #storedTags} as the {@code tags} column holds them: {@code " a b "}, or empty. */
+    public static String storedTagColumn(List<String> deckTags, List<String> noteTags) {
+        String[] tags = sortedUniqueTags(deckTags, noteTags);
+        return tags.length == 0 ? "" : " " + String.join(" ", tags) + " ";
+    }
+
+    // Two small sorted arrays rather than a map: a note has a handful of tags, and this runs for every note.
+    private static String[] sortedUniqueTags(List<String> deckTags, List<String> noteTags) {
+        int capacity = deckTags.size() + noteTags.size();
+        String[] keys = new String[capacity];
+        String[] tags = new String[capacity];
+        int count = insertTags(noteTags, keys, tags, insertTags(deckTags, keys, tags, 0));
+        return count == capacity ? tags : Arrays.copyOf(tags, count);
+    }
+
+    private static int insertTags(List<String> source, String[] keys, String[] tags, int count) {
+        for (int i = 0; i < source.size(); i++) {
+            String tag = source.get(i);
+            String nfc = isBelowCombiningMarks(tag) ? tag : Normalizer.normalize(tag, Normalizer.Form.NFC);
+            String key = nfc.toLowerCase(Locale.ROOT);
+            int at = Arrays.binarySearch(keys, 0, count, key);
+            if (at < 0) {
+                at = -at - 1;
+                System.arraycopy(keys, at, keys, at + 1, count - at);
+                System.arraycopy(tags, at, tags, at + 1, count - at);
+                keys[at] = key;
+                tags[at] = nfc;
+                count++;
             }
         }
-        return List.copyOf(unique.values());
+        return count;
     }
 
     /**

@@ -3,7 +3,12 @@ package io.github.ankimaven.core.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class AnkiTextTest {
@@ -65,6 +70,38 @@ class AnkiTextTest {
             String input = text.toString();
             assertEquals(AnkiText.normalizeField(AnkiText.escapePlainText(input)), AnkiText.plainTextField(input),
                     () -> "for " + input.chars().mapToObj(c -> String.format("U+%04X", c)).toList());
+        }
+    }
+
+    @Test
+    void storedTagsAreNfcUniqueIgnoringCaseAndSorted() {
+        assertEquals(List.of("Alpha", "b::c", "caf\u00e9", "Zeta"),
+                AnkiText.storedTags(List.of("Zeta", "cafe\u0301"), List.of("b::c", "Alpha", "zeta", "ALPHA")));
+        assertEquals(" Alpha b::c ", AnkiText.storedTagColumn(List.of(), List.of("b::c", "Alpha", "alpha")));
+        assertEquals("", AnkiText.storedTagColumn(List.of(), List.of()));
+    }
+
+    @Test
+    void storedTagsEqualAMapKeyedByTheLowerCaseFormForAnyTags() {
+        String[] parts = {"a", "A", "b", "B", "::", "_", "\u00e9", "e\u0301", "\u00c9", "\u03a3", "\u03c3", "\u03c2", "\u0130", "i", "1"};
+        Random random = new Random(5);
+        for (int run = 0; run < 20_000; run++) {
+            List<List<String>> sources = List.of(new ArrayList<>(), new ArrayList<>());
+            for (List<String> source : sources) {
+                for (int tags = random.nextInt(4); tags > 0; tags--) {
+                    StringBuilder tag = new StringBuilder();
+                    for (int i = 1 + random.nextInt(3); i > 0; i--) {
+                        tag.append(parts[random.nextInt(parts.length)]);
+                    }
+                    source.add(tag.toString());
+                }
+            }
+            TreeMap<String, String> expected = new TreeMap<>();
+            sources.forEach(source -> source.forEach(tag -> {
+                String nfc = Normalizer.normalize(tag, Normalizer.Form.NFC);
+                expected.putIfAbsent(nfc.toLowerCase(Locale.ROOT), nfc);
+            }));
+            assertEquals(List.copyOf(expected.values()), AnkiText.storedTags(sources.get(0), sources.get(1)), sources::toString);
         }
     }
 }
