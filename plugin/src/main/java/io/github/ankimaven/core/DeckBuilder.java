@@ -75,8 +75,8 @@ public final class DeckBuilder {
         DeckChecker checker = new DeckChecker(request.duplicateTermSeverity());
         List<MediaReference> references = new ArrayList<>();
         checkNoteTypes(request, findings, references);
-        readAll(request, findings, references, (note, guid) -> {
-            List<Integer> cards = checker.accept(note, guid, findings);
+        readAll(request, findings, references, (note, derivedGuid) -> {
+            List<Integer> cards = checker.accept(note, derivedGuid, findings);
             counts[0]++;
             counts[1] += cards.size();
             consumer.accept(note, cards);
@@ -110,8 +110,8 @@ public final class DeckBuilder {
         checkNoteTypes(request, findings, references);
         try (PackageWriter writer = PackageWriter.open(output, request, descriptionHtml)) {
             progress.phase("reading, checking and writing notes");
-            readAll(request, findings, references, (note, guid) -> {
-                writer.add(note, guid, checker.accept(note, guid, findings));
+            readAll(request, findings, references, (note, derivedGuid) -> {
+                writer.add(note, note.note().guid(derivedGuid), checker.accept(note, derivedGuid, findings));
                 if (writer.notes() % BuildProgress.EVERY == 0) {
                     progress.notesRead(writer.notes());
                 }
@@ -190,7 +190,8 @@ public final class DeckBuilder {
 
     @FunctionalInterface
     private interface RenderedNoteConsumer {
-        void accept(RenderedNote note, String guid) throws IOException;
+        /** @param derivedGuid the GUID the note's term gives it (its guid cell, if any, may differ) */
+        void accept(RenderedNote note, String derivedGuid) throws IOException;
     }
 
     private static void readAll(DeckRequest request, Findings findings, List<MediaReference> references,
@@ -202,14 +203,8 @@ public final class DeckBuilder {
         for (CardFile file : request.cardFiles()) {
             reader.read(file, note -> {
                 RenderedNote rendered = renderer.render(note);
-                consumer.accept(rendered, guidOf(request, rendered, sha256));
+                consumer.accept(rendered, StableIds.guid(request.identity(), rendered.termKey(), sha256));
             }, findings);
         }
-    }
-
-    /** The explicit {@code guid} cell, else one derived from the deck's identity and the term. */
-    static String guidOf(DeckRequest request, RenderedNote note, MessageDigest sha256) {
-        String explicit = note.note().explicitGuid();
-        return explicit != null ? explicit : StableIds.guid(request.identity(), note.termKey(), sha256);
     }
 }

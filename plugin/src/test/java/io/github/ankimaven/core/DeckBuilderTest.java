@@ -262,6 +262,26 @@ class DeckBuilderTest {
     }
 
     @Test
+    void aGuidCellThatIsAnotherNotesDerivedGuidAndSharedGuidCellsAreReportedOnceEach() throws Exception {
+        String derivedOld = StableIds.guid("com.example:test-deck", "old");
+        TestDecks deck = new TestDecks(dir).file("a.csv", "Term,Definition,guid\n"
+                + "new name,renamed from old," + derivedOld + "\n" // keeps the GUID that "old" derives
+                + "old,back again,\n"
+                + "bank,one,shared\n"
+                + "Bank,two,shared\n"
+                + "BANK,three,\n");
+        DeckReport report = DeckBuilder.build(deck.request(Severity.WARNING), deck.output());
+        assertEquals(List.of(
+                "ERROR src/main/anki/a.csv:2: guid \"" + derivedOld + "\" is used by 2 notes at src/main/anki/a.csv:2, 3;"
+                        + " Anki would import only one of them: give each note its own guid",
+                "ERROR src/main/anki/a.csv:4: guid \"shared\" is used by 2 notes at src/main/anki/a.csv:4, 5; Anki would"
+                        + " import only one of them: give each note its own guid",
+                "WARNING src/main/anki/a.csv:4: duplicate term \"bank\": 3 notes at src/main/anki/a.csv:4, 5, 6; merge"
+                        + " them into one note"), texts(report.findings()));
+        assertFalse(Files.exists(deck.output()));
+    }
+
+    @Test
     void theRawSeedFailsWithEveryDuplicateGroupAndAllItsLines() throws Exception {
         TestDecks deck = new TestDecks(dir).bytes("raw-seed.csv",
                 getClass().getResourceAsStream("/raw-seed/raw-seed.csv").readAllBytes());

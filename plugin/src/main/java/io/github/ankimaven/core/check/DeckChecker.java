@@ -11,6 +11,7 @@ import io.github.ankimaven.core.template.ClozeProblem;
 import io.github.ankimaven.core.template.NoteKind;
 import io.github.ankimaven.core.template.ParsedNoteType;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The checks that look across notes and at the cards they make: duplicate terms (across all
@@ -35,7 +37,10 @@ public final class DeckChecker {
     private ParsedNoteType lastParsed;
     private final Map<String, Integer> fileIds = new HashMap<>();
     private final List<String> files = new ArrayList<>();
-    private final LocationIndex terms = new LocationIndex();
+    // One index serves both duplicate checks: a note is filed under its derived GUID, which the
+    // term decides (notes sharing a term share it), and under its guid cell when it has another
+    // one. Notes sharing a term or a GUID therefore always share a hash; the verification pass
+    // tells real duplicates from hash collisions.
     private final LocationIndex guids = new LocationIndex();
     private Set<SourceLocation> suspects;
     private final Map<SourceLocation, Identity> identities = new HashMap<>();
@@ -44,12 +49,19 @@ public final class DeckChecker {
         this.duplicateTermSeverity = duplicateTermSeverity;
     }
 
-    /** Records a note; returns the ordinals of the cards Anki would create for it. */
-    public List<Integer> accept(RenderedNote rendered, String guid, Consumer<Finding> findings) {
+    /**
+     * Records a note; returns the ordinals of the cards Anki would create for it.
+     *
+     * @param derivedGuid the GUID derived from the note's term (whether or not it has a guid cell)
+     */
+    public List<Integer> accept(RenderedNote rendered, String derivedGuid, Consumer<Finding> findings) {
         Note note = rendered.note();
         long location = pack(note.location());
-        terms.add(LocationIndex.hash(rendered.termKey()), location);
-        guids.add(LocationIndex.hash(guid), location);
+        guids.add(LocationIndex.hash(derivedGuid), location);
+        String explicit = note.explicitGuid();
+        if (explicit != null && !explicit.equals(derivedGuid)) {
+            guids.add(LocationIndex.hash(explicit), location);
+        }
         NoteType noteType = note.noteType();
         ParsedNoteType parsedType = parsed(noteType);
         if (noteType.kind() == NoteKind.CLOZE) {
@@ -104,70 +116,68 @@ public final class DeckChecker {
      * passed to {@link #verify} before {@link #finish}, to tell real duplicates from hash collisions.
      */
     public boolean needsVerification() {
-        return !terms.suspects().isEmpty() || !guids.suspects().isEmpty();
+        return !guids.suspects().isEmpty();
     }
 
     /** Learns the real term and GUID of a note that is a suspect; ignores the others. */
-    public void verify(RenderedNote rendered, String guid) {
+    public void verify(RenderedNote rendered, String derivedGuid) {
         if (suspects == null) {
             suspects = new HashSet<>();
-            for (LocationIndex index : List.of(terms, guids)) {
-                index.suspects().values().forEach(group -> group.forEach(packed -> suspects.add(unpack(packed))));
-            }
+            guids.suspects().values().forEach(group -> group.forEach(packed -> suspects.add(unpack(packed))));
         }
-        SourceLocation location = rendered.note().location();
-        if (suspects.contains(location)) {
-            identities.put(location, new Identity(rendered.termKey(), rendered.note().term().strip(), guid,
-                    rendered.note().explicitGuid() != null));
+        Note note = rendered.note();
+        if (suspects.contains(note.location())) {
+            identities.put(note.location(), new Identity(rendered.termKey(), note.term().strip(), note.guid(derivedGuid),
+                    note.explicitGuid() != null));
         }
     }
 
-    /** Reports every group of duplicate terms and GUIDs, each at its first location. */
+    /**
+     * Reports every group of duplicate terms and GUIDs, each at its first location. Every note of
+     * such a group is a suspect, so grouping all suspects by term and by GUID finds them all.
+     */
     public void finish(Consumer<Finding> findings) {
-        for (List<Long> group : terms.suspects().values()) {
-            for (List<SourceLocation> locations : groupBy(group, Identity::termKey).values()) {
-                if (locations.size() > 1) {
-                    findings.accept(new Finding(duplicateTermSeverity, locations.get(0), "duplicate-term",
-                            "duplicate term \"" + identities.get(locations.get(0)).spelling() + "\": " + locations.size()
-                                    + " notes at " + describe(locations) + "; merge them into one note"));
-                }
+        for (List<SourceLocation> locations : groupSuspectsBy(Identity::termKey)) {
+            if (locations.size() > 1) {
+                findings.accept(new Finding(duplicateTermSeverity, locations.get(0), "duplicate-term",
+                        "duplicate term \"" + identities.get(locations.get(0)).spelling() + "\": " + locations.size()
+                                + " notes at " + describe(locations) + "; merge them into one note"));
             }
         }
-        for (List<Long> group : guids.suspects().values()) {
-            for (List<SourceLocation> locations : groupBy(group, Identity::guid).values()) {
-                if (locations.size() < 2) {
-                    continue;
-                }
-                String guid = identities.get(locations.get(0)).guid();
-                boolean explicit = locations.stream().anyMatch(l -> identities.get(l).explicitGuid());
-                if (!explicit) {
-                    // Same derived GUID = same term. As an error, the duplicate-term finding says it all.
-                    if (duplicateTermSeverity == Severity.WARNING) {
-                        findings.accept(Finding.error(locations.get(0), "duplicate-guid", "notes at " + describe(locations)
-                                + " have the same term and so the same derived guid \"" + guid
-                                + "\"; give all but one of them a guid cell of their own"));
-                    }
-                    continue;
-                }
-                findings.accept(Finding.error(locations.get(0), "duplicate-guid", "guid \"" + guid + "\" is used by "
-                        + locations.size() + " notes at " + describe(locations)
-                        + "; Anki would import only one of them: give each note its own guid"));
+        for (List<SourceLocation> locations : groupSuspectsBy(Identity::guid)) {
+            if (locations.size() < 2) {
+                continue;
             }
+            String guid = identities.get(locations.get(0)).guid();
+            boolean explicit = locations.stream().anyMatch(l -> identities.get(l).explicitGuid());
+            if (!explicit) {
+                // Same derived GUID = same term. As an error, the duplicate-term finding says it all.
+                if (duplicateTermSeverity == Severity.WARNING) {
+                    findings.accept(Finding.error(locations.get(0), "duplicate-guid", "notes at " + describe(locations)
+                            + " have the same term and so the same derived guid \"" + guid
+                            + "\"; give all but one of them a guid cell of their own"));
+                }
+                continue;
+            }
+            findings.accept(Finding.error(locations.get(0), "duplicate-guid", "guid \"" + guid + "\" is used by "
+                    + locations.size() + " notes at " + describe(locations)
+                    + "; Anki would import only one of them: give each note its own guid"));
         }
     }
 
-    /** Suspect locations grouped by their real identity, each group in reading order. */
-    private Map<String, List<SourceLocation>> groupBy(List<Long> packedLocations,
-            java.util.function.Function<Identity, String> key) {
+    /** All suspects grouped by their real term or GUID, each group in reading order. */
+    private Collection<List<SourceLocation>> groupSuspectsBy(Function<Identity, String> key) {
+        // Packed locations sort in reading order: files are numbered as they are read.
+        long[] packed = guids.suspects().values().stream().flatMap(List::stream).mapToLong(Long::longValue)
+                .sorted().distinct().toArray();
         Map<String, List<SourceLocation>> groups = new LinkedHashMap<>();
-        for (long packed : packedLocations) {
-            SourceLocation location = unpack(packed);
-            Identity identity = identities.get(location);
+        for (long location : packed) {
+            Identity identity = identities.get(unpack(location));
             if (identity != null) {
-                groups.computeIfAbsent(key.apply(identity), k -> new ArrayList<>()).add(location);
+                groups.computeIfAbsent(key.apply(identity), k -> new ArrayList<>()).add(unpack(location));
             }
         }
-        return groups;
+        return groups.values();
     }
 
     private long pack(SourceLocation location) {

@@ -26,6 +26,11 @@ public record Note(NoteType noteType, SourceLocation location, List<String> fiel
         return new SourceLocation(location.file(), fieldLines.get(index));
     }
 
+    /** The GUID Anki gets for the note: its {@code guid} cell, else {@code derivedGuid}. */
+    public String guid(String derivedGuid) {
+        return explicitGuid != null ? explicitGuid : derivedGuid;
+    }
+
     /** The sort field: the term, which identifies the note. */
     public String term() {
         return fields.get(noteType.sortFieldIndex());
