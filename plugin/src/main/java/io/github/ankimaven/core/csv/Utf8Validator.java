@@ -56,8 +56,23 @@ final class Utf8Validator {
     }
 
     void update(byte[] buffer, int offset, int length) {
-        for (int i = offset, end = offset + length; i < end && lines.size() < limit; i++) {
-            int b = buffer[i] & 0xFF;
+        int i = offset;
+        int end = offset + length;
+        while (i < end && lines.size() < limit) {
+            if (need == 0) { // between sequences: skip ASCII, the common case, counting only line breaks
+                int lineBreaks = 0;
+                while (i < end && buffer[i] >= 0) {
+                    if (buffer[i] == '\n') {
+                        lineBreaks++;
+                    }
+                    i++;
+                }
+                line += lineBreaks;
+                if (i == end) {
+                    return;
+                }
+            }
+            int b = buffer[i++] & 0xFF;
             boolean bad = false;
             if (need > 0) {
                 if (b >= min && b <= max) {

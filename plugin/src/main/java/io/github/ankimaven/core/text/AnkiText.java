@@ -36,6 +36,15 @@ public final class AnkiText {
     private static final Map<String, String> NAMED_ENTITIES = Map.of(
             "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", "\u00a0");
 
+    /** Characters that escaping (or removing) each character below '@' adds to a plain-text field. */
+    private static final byte[] LENGTH_CHANGE = new byte['@'];
+
+    static {
+        for (char c = 0; c < LENGTH_CHANGE.length; c++) {
+            LENGTH_CHANGE[c] = (byte) (isInvalidFieldChar(c) ? -1 : c == '&' ? 4 : c == '<' || c == '>' || c == '\n' ? 3 : 0);
+        }
+    }
+
     private AnkiText() {}
 
     /**
@@ -129,26 +138,26 @@ public final class AnkiText {
     public static String plainTextField(String text) {
         String normalized = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
         int length = normalized.length();
-        int extra = 0;
-        int removed = 0;
+        int growth = 0;
+        int changes = 0;
         boolean belowCombiningMarks = true;
         for (int i = 0; i < length; i++) {
             char c = normalized.charAt(i);
-            if (c < '?') { // every character escaped or removed is below '?' except DEL
-                switch (c) {
-                    case '&' -> extra += 4;
-                    case '<', '>', '\n' -> extra += 3;
-                    default -> removed += isInvalidFieldChar(c) ? 1 : 0;
+            if (c < LENGTH_CHANGE.length) {
+                growth += LENGTH_CHANGE[c];
+                changes |= LENGTH_CHANGE[c];
+            } else if (c >= 0x7f) {
+                if (c == 0x7f) {
+                    growth--;
+                    changes = 1;
+                } else if (c >= '\u0300') {
+                    belowCombiningMarks = false;
                 }
-            } else if (c >= '\u0300') {
-                belowCombiningMarks = false;
-            } else if (c == 0x7f) {
-                removed++;
             }
         }
         String escaped = normalized;
-        if (extra != 0 || removed != 0) {
-            char[] out = new char[length + extra - removed];
+        if (changes != 0) {
+            char[] out = new char[length + growth];
             int o = 0;
             for (int i = 0; i < length; i++) {
                 char c = normalized.charAt(i);
