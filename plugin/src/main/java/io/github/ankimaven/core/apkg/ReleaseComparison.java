@@ -81,7 +81,7 @@ final class ReleaseComparison {
         Map<String, DeckCounts> perDeck = new TreeMap<>();
         List<RemovedNote> removed = removedNotes(perDeck);
         Map<String, NoteChange> removedByRest = removedByRest(removed);
-        int total = 0;
+        int total = keepUnchangedNotes(perDeck);
         try (Statement statement = db.createStatement();
                 PreparedStatement keepNoteMod = db.prepareStatement("UPDATE notes SET mod = ? WHERE id = ?");
                 PreparedStatement keepCardMod = db.prepareStatement("UPDATE cards SET mod = ? WHERE nid = ?");
@@ -89,7 +89,8 @@ final class ReleaseComparison {
                         SELECT x.id, x.guid, x.flds, x.tags, x.deck, x.sfld, p.guid, p.mod, p.flds, p.tags, p.deck, p.sfld,
                                p.mid = x.mid, s.file, s.line, x.mid
                         FROM temp.new_note x LEFT JOIN temp.prev_note p ON p.guid = x.guid
-                        LEFT JOIN temp.note_source s ON s.nid = x.id ORDER BY x.id""")) {
+                        LEFT JOIN temp.note_source s ON s.nid = x.id
+                        WHERE x.id NOT IN (SELECT id FROM temp.kept_note) ORDER BY x.id""")) {
             while (rs.next()) {
                 total++;
                 String deck = rs.getString(5);
@@ -103,7 +104,7 @@ final class ReleaseComparison {
                 }
                 List<String> parts = changedParts(fieldNames.getOrDefault(rs.getLong(16), List.of()), rs.getString(3),
                         rs.getString(9), rs.getString(4), rs.getString(10), deck, rs.getString(11), rs.getBoolean(13));
-                if (parts.isEmpty()) {
+                if (parts.isEmpty()) { // unchanged, though SQLite's comparison said otherwise (a text stored as a blob)
                     keepNoteMod.setLong(1, rs.getLong(8));
                     keepNoteMod.setLong(2, rs.getLong(1));
                     keepNoteMod.addBatch();
@@ -124,6 +125,35 @@ final class ReleaseComparison {
         dropTables();
         return new ReleaseChanges(previous.packageFile().getFileName().toString(), total, added, changed,
                 removed.stream().map(RemovedNote::change).toList(), perDeck);
+    }
+
+    /**
+     * Notes whose fields, tags, deck and note type are all as in the previous release keep its
+     * {@code mod}, and so do their cards: almost every note of a big deck, so this is done set-wise
+     * in SQLite rather than row by row. Returns how many notes were kept, counted into {@code perDeck}.
+     */
+    private int keepUnchangedNotes(Map<String, DeckCounts> perDeck) throws SQLException {
+        int kept = 0;
+        try (Statement statement = db.createStatement()) {
+            statement.execute("CREATE TEMP TABLE kept_note (id INTEGER PRIMARY KEY, mod INTEGER NOT NULL, deck TEXT NOT NULL)");
+            statement.execute("""
+                    INSERT OR IGNORE INTO temp.kept_note SELECT x.id, p.mod, x.deck
+                    FROM temp.new_note x JOIN temp.prev_note p ON p.guid = x.guid
+                    WHERE x.flds = p.flds AND x.tags = p.tags AND x.deck = p.deck AND x.mid = p.mid ORDER BY x.id""");
+            statement.execute("""
+                    UPDATE main.notes SET mod = (SELECT k.mod FROM temp.kept_note k WHERE k.id = notes.id)
+                    WHERE id IN (SELECT id FROM temp.kept_note)""");
+            statement.execute("""
+                    UPDATE main.cards SET mod = (SELECT k.mod FROM temp.kept_note k WHERE k.id = cards.nid)
+                    WHERE nid IN (SELECT id FROM temp.kept_note)""");
+            try (ResultSet rs = statement.executeQuery("SELECT deck, count(*) FROM temp.kept_note GROUP BY deck")) {
+                while (rs.next()) {
+                    perDeck.merge(rs.getString(1), new DeckCounts(rs.getInt(2), 0, 0, 0), ReleaseComparison::sum);
+                    kept += rs.getInt(2);
+                }
+            }
+        }
+        return kept;
     }
 
     private static DeckCounts sum(DeckCounts a, DeckCounts b) {
@@ -274,7 +304,7 @@ final class ReleaseComparison {
 
     private void dropTables() throws SQLException {
         try (Statement statement = db.createStatement()) {
-            for (String table : List.of("prev_note", "new_note", "prev_deck", "new_deck")) {
+            for (String table : List.of("kept_note", "prev_note", "new_note", "prev_deck", "new_deck")) {
                 statement.execute("DROP TABLE temp." + table);
             }
         }
