@@ -6,6 +6,8 @@
   analyze.py jfr-top JFR_PRINT.txt [TOP]       hot spots from `jfr print` of a recording made with bench.jfc
   analyze.py gc JFR_PRINT.txt                  GC pauses and peak heap used from the same `jfr print` output
   analyze.py extract APKG NAME DEST            extracts one entry of a zip (collection.anki2 from an .apkg)
+  analyze.py release-edit IN.csv OUT.csv K     the next release of a deck (release.sh): every K-th note
+                                               renamed, the note after it with an edited definition
 
 The plugin's own timing line is found with the regular expression in BENCH_PLUGIN_TIME_REGEX
 (default below): group 1 is the number, the optional named group "unit" is "s" (default) or
@@ -516,6 +518,26 @@ def extract(apkg, name, dest):
     return 0
 
 
+def release_edit(source, dest, every):
+    """Renames the term of rows 0, K, 2K… (a new GUID: one added and one removed note, a likely
+    rename) and edits the definition of the row after each (a changed note). Prints the counts."""
+    renamed = edited = 0
+    with open(source, newline="", encoding="utf-8") as src, open(dest, "w", newline="", encoding="utf-8") as out:
+        reader = csv.reader(src)
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(next(reader))
+        for index, row in enumerate(reader):
+            if index % every == 0:
+                row[0] += " (renamed)"
+                renamed += 1
+            elif index % every == 1:
+                row[1] += " (edited)"
+                edited += 1
+            writer.writerow(row)
+    print("%d %d" % (renamed, edited))
+    return 0
+
+
 def main(argv):
     if len(argv) >= 3 and argv[1] == "shape":
         shape(argv[2:])
@@ -528,6 +550,8 @@ def main(argv):
         return gc_summary(argv[2])
     if len(argv) == 5 and argv[1] == "extract":
         return extract(argv[2], argv[3], argv[4])
+    if len(argv) == 5 and argv[1] == "release-edit":
+        return release_edit(argv[2], argv[3], int(argv[4]))
     sys.stderr.write(__doc__)
     return 2
 
