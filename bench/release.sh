@@ -22,6 +22,9 @@ die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
+    --size|--every|--maven-opts) [ $# -ge 2 ] || die "$1 needs a value (see --help)" ;;
+  esac
+  case "$1" in
     --size) SIZE="$2"; shift 2 ;;
     --every) EVERY="$2"; shift 2 ;;
     --maven-opts) MAVEN_JVM_OPTS="$2"; shift 2 ;;
@@ -29,6 +32,8 @@ while [ $# -gt 0 ]; do
     *) die "unknown option $1 (see --help)" ;;
   esac
 done
+[[ "$SIZE" =~ ^[1-9][0-9]*$ ]] || die "--size must be a positive number of notes, not '$SIZE'"
+[[ "$EVERY" =~ ^[1-9][0-9]*$ ]] || die "--every must be a positive number, not '$EVERY'"
 
 CSV="$TARGET/data/cards-$SIZE.csv"
 POM="$TARGET/projects/n$SIZE/pom.xml"
@@ -60,7 +65,8 @@ status=0
     -Dproject.build.outputTimestamp=2026-02-01T00:00:00Z -Danki.allowBreakingChanges) > "$TARGET/logs/release-2.log" 2>&1 || status=$?
 [ "$status" = 0 ] || { tail -n 20 "$TARGET/logs/release-2.log" >&2; die "release 2 failed"; }
 
-grep -E '\[INFO\] (Built|Compared)' "$TARGET/logs/release-2.log"
+grep -E '\[INFO\] (Built|Compared)' "$TARGET/logs/release-2.log" \
+  || die "no timing or comparison line from the plugin in $TARGET/logs/release-2.log"
 read -r wall user sys rss < "$WORK/time"
 awk -v w="$wall" -v u="$user" -v s="$sys" -v m="$rss" \
   'BEGIN {printf "release 2: wall %.2f s, CPU %.2f s, peak RSS %.0f MiB\n", w, u + s, m / 1024}'

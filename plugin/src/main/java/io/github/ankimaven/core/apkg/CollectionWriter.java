@@ -197,7 +197,6 @@ final class CollectionWriter implements AutoCloseable {
         return lastNoteTypeId;
     }
 
-
     int notes() {
         return notes;
     }

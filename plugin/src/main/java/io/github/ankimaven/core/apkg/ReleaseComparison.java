@@ -137,7 +137,7 @@ final class ReleaseComparison {
         try (Statement statement = db.createStatement()) {
             statement.execute("CREATE TEMP TABLE kept_note (id INTEGER PRIMARY KEY, mod INTEGER NOT NULL, deck TEXT NOT NULL)");
             statement.execute("""
-                    INSERT OR IGNORE INTO temp.kept_note SELECT x.id, p.mod, x.deck
+                    INSERT INTO temp.kept_note SELECT x.id, p.mod, x.deck
                     FROM temp.new_note x JOIN temp.prev_note p ON p.guid = x.guid
                     WHERE x.flds = p.flds AND x.tags = p.tags AND x.deck = p.deck AND x.mid = p.mid ORDER BY x.id""");
             statement.execute("""
@@ -292,6 +292,16 @@ final class ReleaseComparison {
                         AS deck
                     FROM prev.notes n ORDER BY n.id""");
             statement.execute("CREATE INDEX temp.prev_note_guid ON prev_note (guid)");
+            // Anki never has two notes with one GUID, but a hand-made package might: its first note wins.
+            boolean sharedGuids;
+            try (ResultSet rs = statement.executeQuery("SELECT 1 FROM temp.prev_note GROUP BY guid HAVING count(*) > 1 LIMIT 1")) {
+                sharedGuids = rs.next();
+            }
+            if (sharedGuids) {
+                statement.execute("""
+                        DELETE FROM temp.prev_note WHERE EXISTS (SELECT 1 FROM temp.prev_note first
+                          WHERE first.guid = prev_note.guid AND first.rowid < prev_note.rowid)""");
+            }
             statement.execute("""
                     CREATE TEMP TABLE new_note AS SELECT n.id AS id, n.guid AS guid, n.mid AS mid, n.flds AS flds,
                       n.tags AS tags, CAST(n.sfld AS TEXT) AS sfld,

@@ -41,12 +41,20 @@ class Utf8ValidatorTest {
             byte[] input = out.toByteArray();
             List<Integer> expected = linesTheJdkRejects(input);
             int chunk = 1 + random.nextInt(8);
-            assertEquals(expected, validate(input, chunk), () -> HexFormat.ofDelimiter(" ").formatHex(input) + " in chunks of " + chunk);
+            assertEquals(expected, validate(input, chunk, Integer.MAX_VALUE),
+                    () -> HexFormat.ofDelimiter(" ").formatHex(input) + " in chunks of " + chunk);
+            int limit = random.nextInt(3);
+            assertEquals(expected.subList(0, Math.min(limit, expected.size())), validate(input, chunk, limit),
+                    () -> HexFormat.ofDelimiter(" ").formatHex(input) + " remembering at most " + limit + " lines");
         }
     }
 
     private static List<Integer> validate(byte[] input, int chunk) {
-        Utf8Validator validator = new Utf8Validator(Integer.MAX_VALUE);
+        return validate(input, chunk, Integer.MAX_VALUE);
+    }
+
+    private static List<Integer> validate(byte[] input, int chunk, int limit) {
+        Utf8Validator validator = new Utf8Validator(limit);
         for (int start = 0; start < input.length; start += chunk) {
             validator.update(input, start, Math.min(chunk, input.length - start));
         }

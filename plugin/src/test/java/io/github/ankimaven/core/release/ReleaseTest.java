@@ -227,6 +227,62 @@ class ReleaseTest {
         }
     }
 
+    @Test
+    void anOddPreviousReleaseIsComparedLikeAnyOther() throws Exception {
+        // Fields stored as a blob (SQLite's = says "different", the row-by-row comparison "same"),
+        // and a copy of Beta under its GUID with an older mod: the first note of a GUID wins.
+        Path first = release("r1", CARDS_1, RELEASE_1, null, false).packageFile();
+        patchCollection(first,
+                "UPDATE notes SET flds = CAST(flds AS BLOB) WHERE sfld = 'Gamma'",
+                "INSERT INTO notes SELECT id + 1000, guid, mid, mod - 100, usn, tags, flds, sfld, csum, flags, data FROM notes"
+                        + " WHERE sfld = 'Beta'",
+                "INSERT INTO cards SELECT c.id + 1000, c.nid + 1000, did, ord, c.mod, c.usn, type, queue, due, ivl, factor, reps,"
+                        + " lapses, left, odue, odid, c.flags, c.data FROM cards c JOIN notes n ON n.id = c.nid"
+                        + " WHERE n.sfld = 'Beta' AND n.id < (SELECT max(id) FROM notes)");
+        DeckReport second = release("r2", CARDS_1.replace("first letter", "the first letter"), RELEASE_2, first, false);
+        assertEquals(List.of(), texts(second.findings()));
+        try (ApkgContents apkg = new ApkgContents(second.packageFile(), dir)) {
+            assertEquals(Map.of("Alpha", RELEASE_2.getEpochSecond(), "Beta", RELEASE_1.getEpochSecond(),
+                    "Gamma", RELEASE_1.getEpochSecond(), "Delta", RELEASE_1.getEpochSecond(), "Colour", RELEASE_1.getEpochSecond()),
+                    apkg.rows("SELECT sfld, mod FROM notes").stream().collect(Collectors.toMap(r -> String.valueOf(r.get("sfld")),
+                            r -> ((Number) r.get("mod")).longValue())));
+            assertEquals(List.of(RELEASE_1.getEpochSecond(), RELEASE_1.getEpochSecond()),
+                    apkg.rows("SELECT c.mod FROM cards c JOIN notes n ON n.id = c.nid WHERE n.sfld = 'Gamma'").stream()
+                            .map(r -> ((Number) r.get("mod")).longValue()).toList(), "cards of a note kept row by row follow it");
+        }
+        ReleaseChanges changes = second.release();
+        assertEquals(List.of("Alpha"), changes.changed().stream().map(NoteChange::term).toList());
+        assertEquals(List.of(), changes.added());
+        assertEquals(List.of(), changes.removed());
+        assertEquals(4, changes.unchanged());
+    }
+
+    /** Runs SQL on the collection inside a package, as a hand-made or other tool's package might differ. */
+    private void patchCollection(Path apkg, String... sql) throws Exception {
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(apkg.toFile())) {
+            for (var entry : java.util.Collections.list(zip.entries())) {
+                entries.put(entry.getName(), zip.getInputStream(entry).readAllBytes());
+            }
+        }
+        Path collection = dir.resolve("patched.anki2");
+        Files.write(collection, entries.get("collection.anki2"));
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + collection);
+                var statement = connection.createStatement()) {
+            for (String query : sql) {
+                statement.execute(query);
+            }
+        }
+        entries.put("collection.anki2", Files.readAllBytes(collection));
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(apkg))) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getKey()));
+                out.write(entry.getValue());
+                out.closeEntry();
+            }
+        }
+    }
+
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
