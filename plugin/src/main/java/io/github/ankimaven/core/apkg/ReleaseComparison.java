@@ -214,10 +214,13 @@ final class ReleaseComparison {
 
     private List<RemovedNote> removedNotes(Map<String, DeckCounts> perDeck) throws SQLException {
         List<RemovedNote> removed = new ArrayList<>();
+        // The inner query walks the two GUID indexes side by side instead of reading every previous note.
         try (Statement statement = db.createStatement();
                 ResultSet rs = statement.executeQuery("""
-                        SELECT p.guid, p.sfld, p.deck, p.flds FROM temp.prev_note p
-                        WHERE NOT EXISTS (SELECT 1 FROM temp.new_note x WHERE x.guid = p.guid) ORDER BY p.rowid""")) {
+                        SELECT p.guid, p.sfld, p.deck, p.flds FROM temp.prev_note p WHERE p.rowid IN (
+                          SELECT q.rowid FROM temp.prev_note q
+                          WHERE NOT EXISTS (SELECT 1 FROM temp.new_note x WHERE x.guid = q.guid))
+                        ORDER BY p.rowid""")) {
             while (rs.next()) {
                 String deck = rs.getString(3) == null ? "" : rs.getString(3);
                 removed.add(new RemovedNote(new NoteChange(rs.getString(1), rs.getString(2), null, deck, List.of(), null),
