@@ -257,6 +257,16 @@ class ReleaseTest {
         assertEquals(4, changes.unchanged());
     }
 
+    @Test
+    void removedNotesAreListedInThePreviousReleasesOrder() throws Exception {
+        // Their GUIDs sort the other way round (Colour's "aHwe…" first), which must not matter.
+        Path first = release("r1", CARDS_1, RELEASE_1, null, false).packageFile();
+        DeckReport second = release("r2", "Term,Definition,tags\nAlpha,first letter,greek\nBeta,second letter,greek\n",
+                RELEASE_2, first, false);
+        assertEquals(List.of("Gamma", "Delta", "Colour"), second.release().removed().stream().map(NoteChange::term).toList());
+        assertEquals(2, second.release().unchanged());
+    }
+
     /** Runs SQL on the collection inside a package, as a hand-made or other tool's package might differ. */
     private void patchCollection(Path apkg, String... sql) throws Exception {
         Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
