@@ -94,39 +94,16 @@ public final class AnkiText {
      * {@code &#x27;}, which looks the same but defeats searching for "host's" in the browser).
      */
     public static String escapePlainText(String text) {
-        String normalized = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
-        int length = normalized.length();
+        String normalized = lineFeedsOnly(text);
         int extra = 0;
-        for (int i = 0; i < length; i++) {
+        for (int i = 0; i < normalized.length(); i++) {
             switch (normalized.charAt(i)) {
                 case '&' -> extra += 4;
                 case '<', '>', '\n' -> extra += 3;
                 default -> { }
             }
         }
-        if (extra == 0) {
-            return normalized; // the common case for terms: nothing to escape, no copy
-        }
-        // One exactly sized array instead of a growing builder: this runs for every field.
-        char[] out = new char[length + extra];
-        int o = 0;
-        for (int i = 0; i < length; i++) {
-            char c = normalized.charAt(i);
-            String replacement = switch (c) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '\n' -> "<br>";
-                default -> null;
-            };
-            if (replacement == null) {
-                out[o++] = c;
-            } else {
-                replacement.getChars(0, replacement.length(), out, o);
-                o += replacement.length();
-            }
-        }
-        return new String(out);
+        return extra == 0 ? normalized : escapedCopy(normalized, normalized.length() + extra, false);
     }
 
     /**
@@ -136,7 +113,7 @@ public final class AnkiText {
      * otherwise compose into one character.
      */
     public static String plainTextField(String text) {
-        String normalized = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+        String normalized = lineFeedsOnly(text);
         int length = normalized.length();
         int growth = 0;
         int changes = 0;
@@ -155,27 +132,33 @@ public final class AnkiText {
                 }
             }
         }
-        String escaped = normalized;
-        if (changes != 0) {
-            char[] out = new char[length + growth];
-            int o = 0;
-            for (int i = 0; i < length; i++) {
-                char c = normalized.charAt(i);
-                switch (c) {
-                    case '&' -> o = put("&amp;", out, o);
-                    case '<' -> o = put("&lt;", out, o);
-                    case '>' -> o = put("&gt;", out, o);
-                    case '\n' -> o = put("<br>", out, o);
-                    default -> {
-                        if (!isInvalidFieldChar(c)) {
-                            out[o++] = c;
-                        }
+        String escaped = changes == 0 ? normalized : escapedCopy(normalized, length + growth, true);
+        return belowCombiningMarks ? escaped : Normalizer.normalize(escaped, Normalizer.Form.NFC);
+    }
+
+    private static String lineFeedsOnly(String text) {
+        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    /** The text escaped into one exactly sized array (no growing builder), optionally without control characters. */
+    private static String escapedCopy(String text, int outLength, boolean dropInvalid) {
+        char[] out = new char[outLength];
+        int o = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> o = put("&amp;", out, o);
+                case '<' -> o = put("&lt;", out, o);
+                case '>' -> o = put("&gt;", out, o);
+                case '\n' -> o = put("<br>", out, o);
+                default -> {
+                    if (!dropInvalid || !isInvalidFieldChar(c)) {
+                        out[o++] = c;
                     }
                 }
             }
-            escaped = new String(out);
         }
-        return belowCombiningMarks ? escaped : Normalizer.normalize(escaped, Normalizer.Form.NFC);
+        return new String(out);
     }
 
     private static int put(String replacement, char[] out, int at) {
