@@ -232,8 +232,8 @@ public class PackageMojo extends AbstractAnkiMojo {
         getLog().info(LoggingProgress.summary(request.deckName(), report.totalTime(), report.phases()));
         ReleaseChanges release = report.release();
         if (!release.isFirstRelease()) {
-            getLog().info("Compared with " + release.previousPackage() + ": " + release.added().size() + " added, "
-                    + release.changed().size() + " changed, " + release.removed().size() + " removed, "
+            getLog().info("Compared with " + release.previousPackage() + ": " + release.added() + " added, "
+                    + release.changed() + " changed, " + release.removed() + " removed, "
                     + release.unchanged() + " unchanged; release notes in " + display(releaseNotes));
         }
         writeFingerprint(fingerprintFile, fingerprint.get());

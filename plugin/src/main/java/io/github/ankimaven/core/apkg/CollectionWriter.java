@@ -6,6 +6,7 @@ import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.RenderedNote;
 import io.github.ankimaven.core.release.PreviousRelease;
 import io.github.ankimaven.core.release.ReleaseChanges;
+import io.github.ankimaven.core.release.ReleaseNotes;
 import io.github.ankimaven.core.text.AnkiText;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -207,10 +208,11 @@ final class CollectionWriter implements AutoCloseable {
 
     /**
      * Creates the indexes, then compares the notes with the previous release (when there is one),
-     * giving unchanged notes their previous {@code mod}; returns what changed for learners.
+     * giving unchanged notes their previous {@code mod}; returns what changed for learners and
+     * lists the changed notes in {@code lists}.
      */
     ReleaseChanges compare(PreviousRelease previous, String previousDisplay, Map<String, String> staticMediaSha1,
-            Consumer<Finding> findings, boolean allowBreakingChanges) throws IOException {
+            Consumer<Finding> findings, boolean allowBreakingChanges, ReleaseNotes.ChangeLists lists) throws IOException {
         try {
             flush();
             try (Statement statement = connection.createStatement()) {
@@ -222,7 +224,7 @@ final class CollectionWriter implements AutoCloseable {
             }
             ReleaseComparison comparison = new ReleaseComparison(connection, layout, noteTypes(), notesPerDeck, findings,
                     allowBreakingChanges);
-            return previous == null ? comparison.firstRelease() : comparison.compare(previous, previousDisplay, staticMediaSha1);
+            return previous == null ? comparison.firstRelease() : comparison.compare(previous, previousDisplay, staticMediaSha1, lists);
         } catch (SQLException e) {
             throw new IOException("cannot compare the collection with the previous release: " + e.getMessage(), e);
         }

@@ -10,7 +10,6 @@ import io.github.ankimaven.core.release.PreviousRelease;
 import io.github.ankimaven.core.release.ReleaseChanges;
 import io.github.ankimaven.core.release.ReleaseNotes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +39,7 @@ public final class PackageWriter implements AutoCloseable {
     private CollectionWriter collection; // opened on the inserter's thread; read after it has finished
     private final Pipeline<NoteRow> inserter;
     private final ParallelDeflate deflate;
+    private ReleaseNotes.ChangeLists changeLists; // with a previous release: the notes it changes, for the release notes
     private int notes;
     private int cards;
     private boolean committed;
@@ -127,7 +127,10 @@ public final class PackageWriter implements AutoCloseable {
                 }
             }
         }
-        return collection.compare(previous, display, staticMedia, findings, request.allowBreakingChanges());
+        changeLists = previous == null ? null : new ReleaseNotes.ChangeLists(workDirectory);
+        try (ReleaseNotes.ChangeLists lists = changeLists) {
+            return collection.compare(previous, display, staticMedia, findings, request.allowBreakingChanges(), lists);
+        }
     }
 
     /** Finishes the collection, zips it, moves it into place and writes the release notes; returns the package size. */
@@ -137,8 +140,7 @@ public final class PackageWriter implements AutoCloseable {
         Path zip = workDirectory.resolve("package.apkg");
         PackageZip.write(zip, deflate, media, layout.buildTime());
         Path notes = workDirectory.resolve("release-notes.md");
-        Files.writeString(notes, ReleaseNotes.markdown(layout.deckName(), output.getFileName().toString(), changes),
-                StandardCharsets.UTF_8);
+        ReleaseNotes.write(notes, layout.deckName(), output.getFileName().toString(), changes, changeLists);
         moveIntoPlace(zip, output);
         moveIntoPlace(notes, releaseNotes);
         committed = true;
@@ -176,6 +178,9 @@ public final class PackageWriter implements AutoCloseable {
         closed = true;
         try {
             inserter.stop();
+            if (changeLists != null) {
+                changeLists.close();
+            }
             deflate.close();
             if (collection != null) {
                 collection.close();

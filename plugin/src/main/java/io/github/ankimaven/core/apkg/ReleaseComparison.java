@@ -8,6 +8,8 @@ import io.github.ankimaven.core.release.NoteChange;
 import io.github.ankimaven.core.release.PreviousRelease;
 import io.github.ankimaven.core.release.ReleaseChanges.DeckCounts;
 import io.github.ankimaven.core.release.ReleaseChanges;
+import io.github.ankimaven.core.release.ReleaseNotes.ChangeLists;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +31,10 @@ import java.util.function.Consumer;
 final class ReleaseComparison {
 
     private static final String FIELD_SEPARATOR = "\u001f";
+    /** Likely renames reported one by one; beyond this, one finding says how many more there are. */
+    static final int MAX_RENAME_FINDINGS = 10_000;
+    /** Rows per JDBC batch: the driver holds a batch's values in memory until it runs. */
+    private static final int BATCH = 1024;
 
     private final Connection db;
     private final DeckLayout layout;
@@ -52,11 +58,13 @@ final class ReleaseComparison {
         Map<String, DeckCounts> perDeck = new TreeMap<>();
         notesPerDeck.forEach((deck, notes) -> perDeck.put(deck, new DeckCounts(notes, notes, 0, 0)));
         int total = notesPerDeck.values().stream().mapToInt(Integer::intValue).sum();
-        return new ReleaseChanges(null, total, List.of(), List.of(), List.of(), perDeck);
+        return new ReleaseChanges(null, total, 0, 0, 0, perDeck);
     }
 
-    ReleaseChanges compare(PreviousRelease previous, String previousDisplay, Map<String, String> staticMediaSha1)
-            throws SQLException {
+    /** Compares with {@code previous}, writing each added, changed and removed note to {@code lists}. */
+    ReleaseChanges compare(PreviousRelease previous, String previousDisplay, Map<String, String> staticMediaSha1,
+            ChangeLists lists)
+            throws SQLException, IOException {
         SourceLocation releaseLocation = new SourceLocation(previousDisplay, 0);
         if (layout.buildSeconds() <= previous.latestNoteMod()) {
             findings.accept(Finding.error(releaseLocation, "release-timestamp", "this build's timestamp ("
@@ -76,12 +84,13 @@ final class ReleaseComparison {
         prepareTables(previous);
         Map<Long, List<String>> fieldNames = new HashMap<>();
         noteTypes.forEach(type -> fieldNames.put(layout.noteTypeId(type), type.fields()));
-        List<NoteChange> added = new ArrayList<>();
-        List<NoteChange> changed = new ArrayList<>();
+        int added = 0;
+        int changed = 0;
         Map<String, DeckCounts> perDeck = new TreeMap<>();
-        List<RemovedNote> removed = removedNotes(perDeck);
-        Map<String, NoteChange> removedByRest = removedByRest(removed);
+        int removed = removedNotes(perDeck, lists);
         int total = keepUnchangedNotes(perDeck);
+        RenameCheck renames = new RenameCheck(releaseLocation);
+        int keptRowByRow = 0;
         try (Statement statement = db.createStatement();
                 PreparedStatement keepNoteMod = db.prepareStatement("UPDATE notes SET mod = ? WHERE id = ?");
                 PreparedStatement keepCardMod = db.prepareStatement("UPDATE cards SET mod = ? WHERE nid = ?");
@@ -97,9 +106,10 @@ final class ReleaseComparison {
                 SourceLocation location = rs.getString(14) == null ? null : new SourceLocation(rs.getString(14), rs.getInt(15));
                 if (rs.getString(7) == null) {
                     NoteChange note = new NoteChange(rs.getString(2), rs.getString(6), null, deck, List.of(), location);
-                    added.add(note);
-                    reportLikelyRename(note, rs.getString(3), removedByRest);
-                    perDeck.merge(deck, new DeckCounts(1, 1, 0, 0), ReleaseComparison::sum);
+                    lists.added(note);
+                    added++;
+                    renames.check(note, rs.getString(3));
+                    perDeck.merge(deck, new DeckCounts(1, 1, 0, 0), DeckCounts::plus);
                     continue;
                 }
                 List<String> parts = changedParts(fieldNames.getOrDefault(rs.getLong(16), List.of()), rs.getString(3),
@@ -111,20 +121,25 @@ final class ReleaseComparison {
                     keepCardMod.setLong(1, rs.getLong(8));
                     keepCardMod.setLong(2, rs.getLong(1));
                     keepCardMod.addBatch();
-                    perDeck.merge(deck, new DeckCounts(1, 0, 0, 0), ReleaseComparison::sum);
+                    if (++keptRowByRow % BATCH == 0) {
+                        keepNoteMod.executeBatch();
+                        keepCardMod.executeBatch();
+                    }
+                    perDeck.merge(deck, new DeckCounts(1, 0, 0, 0), DeckCounts::plus);
                 } else {
                     String before = rs.getString(12);
-                    changed.add(new NoteChange(rs.getString(2), rs.getString(6), before.equals(rs.getString(6)) ? null : before,
+                    lists.changed(new NoteChange(rs.getString(2), rs.getString(6), before.equals(rs.getString(6)) ? null : before,
                             deck, parts, location));
-                    perDeck.merge(deck, new DeckCounts(1, 0, 1, 0), ReleaseComparison::sum);
+                    changed++;
+                    perDeck.merge(deck, new DeckCounts(1, 0, 1, 0), DeckCounts::plus);
                 }
             }
             keepNoteMod.executeBatch();
             keepCardMod.executeBatch();
         }
+        renames.finish();
         dropTables();
-        return new ReleaseChanges(previous.packageFile().getFileName().toString(), total, added, changed,
-                removed.stream().map(RemovedNote::change).toList(), perDeck);
+        return new ReleaseChanges(previous.packageFile().getFileName().toString(), total, added, changed, removed, perDeck);
     }
 
     /**
@@ -148,16 +163,12 @@ final class ReleaseComparison {
                     WHERE nid IN (SELECT id FROM temp.kept_note)""");
             try (ResultSet rs = statement.executeQuery("SELECT deck, count(*) FROM temp.kept_note GROUP BY deck")) {
                 while (rs.next()) {
-                    perDeck.merge(rs.getString(1), new DeckCounts(rs.getInt(2), 0, 0, 0), ReleaseComparison::sum);
+                    perDeck.merge(rs.getString(1), new DeckCounts(rs.getInt(2), 0, 0, 0), DeckCounts::plus);
                     kept += rs.getInt(2);
                 }
             }
         }
         return kept;
-    }
-
-    private static DeckCounts sum(DeckCounts a, DeckCounts b) {
-        return new DeckCounts(a.notes() + b.notes(), a.added() + b.added(), a.changed() + b.changed(), a.removed() + b.removed());
     }
 
     private void checkNoteTypeSchema(PreviousRelease previous, SourceLocation location) {
@@ -209,13 +220,19 @@ final class ReleaseComparison {
         return parts;
     }
 
-    /** A note of the previous release that is gone, with its fields after the first (see {@link #tail}). */
-    private record RemovedNote(NoteChange change, String rest) {}
-
-    private List<RemovedNote> removedNotes(Map<String, DeckCounts> perDeck) throws SQLException {
-        List<RemovedNote> removed = new ArrayList<>();
-        // The inner query walks the two GUID indexes side by side instead of reading every previous note.
+    /**
+     * Lists the notes of the previous release that are gone, in its order, and files those with
+     * any text beyond the term in {@code temp.removed_note} for the rename check; returns how many.
+     */
+    private int removedNotes(Map<String, DeckCounts> perDeck, ChangeLists lists) throws SQLException, IOException {
+        int removed = 0;
+        int batched = 0;
+        try (Statement statement = db.createStatement()) {
+            statement.execute("CREATE TEMP TABLE removed_note (seq INTEGER PRIMARY KEY, guid TEXT, term TEXT, rest TEXT)");
+        }
+        // The query walks the two GUID indexes side by side instead of reading every previous note.
         try (Statement statement = db.createStatement();
+                PreparedStatement candidate = db.prepareStatement("INSERT INTO temp.removed_note (guid, term, rest) VALUES (?, ?, ?)");
                 ResultSet rs = statement.executeQuery("""
                         SELECT p.guid, p.sfld, p.deck, p.flds FROM temp.prev_note p WHERE p.rowid IN (
                           SELECT q.rowid FROM temp.prev_note q
@@ -223,38 +240,80 @@ final class ReleaseComparison {
                         ORDER BY p.rowid""")) {
             while (rs.next()) {
                 String deck = rs.getString(3) == null ? "" : rs.getString(3);
-                removed.add(new RemovedNote(new NoteChange(rs.getString(1), rs.getString(2), null, deck, List.of(), null),
-                        tail(rs.getString(4))));
-                perDeck.merge(deck, new DeckCounts(0, 0, 0, 1), ReleaseComparison::sum);
+                lists.removed(new NoteChange(rs.getString(1), rs.getString(2), null, deck, List.of(), null));
+                removed++;
+                perDeck.merge(deck, new DeckCounts(0, 0, 0, 1), DeckCounts::plus);
+                String rest = tail(rs.getString(4));
+                if (!rest.replace(FIELD_SEPARATOR, "").isBlank()) {
+                    candidate.setString(1, rs.getString(1));
+                    candidate.setString(2, rs.getString(2));
+                    candidate.setString(3, rest);
+                    candidate.addBatch();
+                    if (++batched % BATCH == 0) {
+                        candidate.executeBatch();
+                    }
+                }
             }
+            candidate.executeBatch();
+        }
+        try (Statement statement = db.createStatement()) {
+            statement.execute("CREATE INDEX temp.removed_note_rest ON removed_note (rest, seq)");
         }
         return removed;
-    }
-
-    /** The removed notes by their other fields (none that are all blank): candidates for a rename. */
-    private static Map<String, NoteChange> removedByRest(List<RemovedNote> removed) {
-        Map<String, NoteChange> removedByRest = new HashMap<>();
-        for (RemovedNote note : removed) {
-            if (!note.rest().replace(FIELD_SEPARATOR, "").isBlank()) {
-                removedByRest.putIfAbsent(note.rest(), note.change());
-            }
-        }
-        return removedByRest;
     }
 
     /**
      * A removed note whose other fields reappear in an added note is most likely a renamed term:
      * without the old GUID, learners get a second note and the first keeps the review history.
-     * One map lookup per added note, whatever the size of the deck.
+     * One indexed lookup per added note, whatever the size of the deck; the first
+     * {@value #MAX_RENAME_FINDINGS} are reported one by one, the rest counted in one more finding.
      */
-    private void reportLikelyRename(NoteChange added, String flds, Map<String, NoteChange> removedByRest) {
-        NoteChange before = removedByRest.isEmpty() ? null : removedByRest.get(tail(flds));
-        if (before != null && added.location() != null) {
-            findings.accept(new Finding(gateSeverity, added.location(), "renamed-note", "\"" + added.term()
-                    + "\" looks like \"" + before.term() + "\" of the previous release under a new guid:"
-                    + " learners would get a second note and the old one would keep the review history. To keep"
-                    + " the note, give this row the old guid " + before.guid() + " (a guid column; see README,"
-                    + " \"Renaming a term\"); if it really is a new note, set <allowBreakingChanges>"));
+    private final class RenameCheck {
+        private final SourceLocation releaseLocation;
+        private PreparedStatement lookup;
+        private boolean noCandidates;
+        private int found;
+
+        RenameCheck(SourceLocation releaseLocation) {
+            this.releaseLocation = releaseLocation;
+        }
+
+        void check(NoteChange added, String flds) throws SQLException {
+            if (noCandidates || added.location() == null) {
+                return;
+            }
+            if (lookup == null) {
+                try (Statement statement = db.createStatement();
+                        ResultSet rs = statement.executeQuery("SELECT 1 FROM temp.removed_note LIMIT 1")) {
+                    noCandidates = !rs.next();
+                }
+                if (noCandidates) {
+                    return;
+                }
+                lookup = db.prepareStatement("SELECT guid, term FROM temp.removed_note WHERE rest = ? ORDER BY seq LIMIT 1");
+            }
+            lookup.setString(1, tail(flds));
+            try (ResultSet before = lookup.executeQuery()) {
+                if (before.next() && ++found <= MAX_RENAME_FINDINGS) {
+                    findings.accept(new Finding(gateSeverity, added.location(), "renamed-note", "\"" + added.term()
+                            + "\" looks like \"" + before.getString(2) + "\" of the previous release under a new guid:"
+                            + " learners would get a second note and the old one would keep the review history. To keep"
+                            + " the note, give this row the old guid " + before.getString(1) + " (a guid column; see README,"
+                            + " \"Renaming a term\"); if it really is a new note, set <allowBreakingChanges>"));
+                }
+            }
+        }
+
+        void finish() throws SQLException {
+            if (lookup != null) {
+                lookup.close();
+            }
+            if (found > MAX_RENAME_FINDINGS) {
+                findings.accept(new Finding(gateSeverity, releaseLocation, "renamed-note", (found - MAX_RENAME_FINDINGS)
+                        + " more added notes look like renamed notes of the previous release (" + found + " in all; the first "
+                        + MAX_RENAME_FINDINGS + " are listed): give each row its old guid, or set <allowBreakingChanges> if"
+                        + " they really are new notes"));
+            }
         }
     }
 
@@ -317,7 +376,7 @@ final class ReleaseComparison {
 
     private void dropTables() throws SQLException {
         try (Statement statement = db.createStatement()) {
-            for (String table : List.of("kept_note", "prev_note", "new_note", "prev_deck", "new_deck")) {
+            for (String table : List.of("removed_note", "kept_note", "prev_note", "new_note", "prev_deck", "new_deck")) {
                 statement.execute("DROP TABLE temp." + table);
             }
         }

@@ -1,68 +1,133 @@
 package io.github.ankimaven.core.release;
 
-import java.util.List;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
-/** The Markdown release notes written next to the package: what learners will see change. */
+/**
+ * The Markdown release notes written next to the package: what learners will see change. The
+ * lists of added, changed and removed notes go to files as the comparison finds them and are
+ * copied into the notes at the end, so memory stays flat however many notes a release changes.
+ */
 public final class ReleaseNotes {
 
     private ReleaseNotes() {}
 
-    public static String markdown(String deckName, String packageName, ReleaseChanges changes) {
-        StringBuilder md = new StringBuilder();
-        md.append("# ").append(deckName).append(": release notes for ").append(packageName).append("\n\n");
-        if (changes.isFirstRelease()) {
-            md.append("First release (no previous release to compare with): all ").append(changes.totalNotes())
-                    .append(" notes are new.\n\n");
-        } else {
-            md.append("Compared with the previous release, `").append(changes.previousPackage()).append("`.\n\n");
-            md.append("| Added | Changed | Removed | Unchanged | Notes in this release |\n| ---: | ---: | ---: | ---: | ---: |\n");
-            md.append("| ").append(changes.added().size()).append(" | ").append(changes.changed().size()).append(" | ")
-                    .append(changes.removed().size()).append(" | ").append(changes.unchanged()).append(" | ")
-                    .append(changes.totalNotes()).append(" |\n\n");
+    /** Writes the release notes to {@code file}; {@code lists} holds the notes behind the counts of {@code changes}. */
+    public static void write(Path file, String deckName, String packageName, ReleaseChanges changes, ChangeLists lists)
+            throws IOException {
+        try (Writer md = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            md.append("# ").append(deckName).append(": release notes for ").append(packageName).append("\n\n");
+            if (changes.isFirstRelease()) {
+                md.append("First release (no previous release to compare with): all ").append(Integer.toString(changes.totalNotes()))
+                        .append(" notes are new.\n\n");
+            } else {
+                md.append("Compared with the previous release, `").append(changes.previousPackage()).append("`.\n\n");
+                md.append("| Added | Changed | Removed | Unchanged | Notes in this release |\n| ---: | ---: | ---: | ---: | ---: |\n");
+                md.append("| ").append(count(changes.added())).append(" | ").append(count(changes.changed())).append(" | ")
+                        .append(count(changes.removed())).append(" | ").append(count(changes.unchanged())).append(" | ")
+                        .append(count(changes.totalNotes())).append(" |\n\n");
+            }
+            md.append("## Notes per deck\n\n| Deck | Notes | Added | Changed | Removed |\n| --- | ---: | ---: | ---: | ---: |\n");
+            for (Map.Entry<String, ReleaseChanges.DeckCounts> deck : changes.perDeck().entrySet()) {
+                ReleaseChanges.DeckCounts c = deck.getValue();
+                md.append("| ").append(escape(deck.getKey())).append(" | ").append(count(c.notes())).append(" | ")
+                        .append(count(c.added())).append(" | ").append(count(c.changed())).append(" | ").append(count(c.removed()))
+                        .append(" |\n");
+            }
+            if (!changes.isFirstRelease()) {
+                section(md, "Added", changes.added(), lists.added);
+                section(md, "Changed", changes.changed(), lists.changed);
+                section(md, "Removed", changes.removed(), lists.removed);
+            }
+            md.append("\n## What learners should expect\n\n");
+            if (changes.isFirstRelease()) {
+                md.append("- Importing this package adds every note as new cards.\n")
+                        .append("- Learners who imported an earlier build get every note updated (this build has no previous"
+                                + " release to compare with), which replaces their own edits to those notes.\n");
+            } else {
+                md.append("- New notes arrive as new cards.\n")
+                        .append("- Changed notes are updated in place: learners keep their review history, and their own edits to"
+                                + " those notes are replaced by this release's text.\n")
+                        .append("- Unchanged notes are skipped by Anki (\"already in your collection\"), so learners' own edits to"
+                                + " them stay.\n")
+                        .append("- Removed notes stay in learners' collections: Anki never deletes notes on import. Learners who"
+                                + " want them gone delete them themselves.\n");
+            }
         }
-        md.append("## Notes per deck\n\n| Deck | Notes | Added | Changed | Removed |\n| --- | ---: | ---: | ---: | ---: |\n");
-        for (Map.Entry<String, ReleaseChanges.DeckCounts> deck : changes.perDeck().entrySet()) {
-            ReleaseChanges.DeckCounts c = deck.getValue();
-            md.append("| ").append(escape(deck.getKey())).append(" | ").append(c.notes()).append(" | ").append(c.added())
-                    .append(" | ").append(c.changed()).append(" | ").append(c.removed()).append(" |\n");
-        }
-        if (!changes.isFirstRelease()) {
-            section(md, "Added", changes.added(), change -> "**" + escape(change.term()) + "**");
-            section(md, "Changed", changes.changed(), change -> (change.previousTerm() == null ? "**" + escape(change.term()) + "**"
-                    : "**" + escape(change.previousTerm()) + "** → **" + escape(change.term()) + "**")
-                    + ": " + String.join(", ", change.changedParts()));
-            section(md, "Removed", changes.removed(), change -> "**" + escape(change.term()) + "**");
-        }
-        md.append("\n## What learners should expect\n\n");
-        if (changes.isFirstRelease()) {
-            md.append("- Importing this package adds every note as new cards.\n")
-                    .append("- Learners who imported an earlier build get every note updated (this build has no previous"
-                            + " release to compare with), which replaces their own edits to those notes.\n");
-        } else {
-            md.append("- New notes arrive as new cards.\n")
-                    .append("- Changed notes are updated in place: learners keep their review history, and their own edits to"
-                            + " those notes are replaced by this release's text.\n")
-                    .append("- Unchanged notes are skipped by Anki (\"already in your collection\"), so learners' own edits to"
-                            + " them stay.\n")
-                    .append("- Removed notes stay in learners' collections: Anki never deletes notes on import. Learners who"
-                            + " want them gone delete them themselves.\n");
-        }
-        return md.toString();
     }
 
-    private static void section(StringBuilder md, String title, List<NoteChange> changes,
-            java.util.function.Function<NoteChange, String> line) {
-        md.append("\n## ").append(title).append(" (").append(changes.size()).append(")\n\n");
-        if (changes.isEmpty()) {
+    private static String count(int value) {
+        return Integer.toString(value);
+    }
+
+    private static void section(Writer md, String title, int count, Path list) throws IOException {
+        md.append("\n## ").append(title).append(" (").append(count(count)).append(")\n\n");
+        if (count == 0) {
             md.append("None.\n");
+            return;
         }
-        changes.forEach(change -> md.append("- ").append(line.apply(change)).append('\n'));
+        try (var lines = Files.newBufferedReader(list, StandardCharsets.UTF_8)) {
+            lines.transferTo(md);
+        }
     }
 
     /** Keeps terms from being read as Markdown. */
     private static String escape(String text) {
         return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("|", "\\|").replace("`", "\\`")
                 .replace("\n", " ");
+    }
+
+    /**
+     * The three lists of the release notes, one Markdown line per note, in files of a work
+     * directory: notes are added as the comparison finds them and never held in memory.
+     */
+    public static final class ChangeLists implements AutoCloseable {
+
+        private final Path added;
+        private final Path changed;
+        private final Path removed;
+        private final BufferedWriter addedLines;
+        private final BufferedWriter changedLines;
+        private final BufferedWriter removedLines;
+
+        public ChangeLists(Path directory) throws IOException {
+            added = directory.resolve("added.md");
+            changed = directory.resolve("changed.md");
+            removed = directory.resolve("removed.md");
+            addedLines = Files.newBufferedWriter(added, StandardCharsets.UTF_8);
+            changedLines = Files.newBufferedWriter(changed, StandardCharsets.UTF_8);
+            removedLines = Files.newBufferedWriter(removed, StandardCharsets.UTF_8);
+        }
+
+        public void added(NoteChange note) throws IOException {
+            line(addedLines, "**" + escape(note.term()) + "**");
+        }
+
+        public void changed(NoteChange note) throws IOException {
+            line(changedLines, (note.previousTerm() == null ? "**" + escape(note.term()) + "**"
+                    : "**" + escape(note.previousTerm()) + "** → **" + escape(note.term()) + "**")
+                    + ": " + String.join(", ", note.changedParts()));
+        }
+
+        public void removed(NoteChange note) throws IOException {
+            line(removedLines, "**" + escape(note.term()) + "**");
+        }
+
+        private static void line(Writer list, String text) throws IOException {
+            list.append("- ").append(text).append('\n');
+        }
+
+        /** Finishes the files; the lists are complete only after this. */
+        @Override
+        public void close() throws IOException {
+            try (addedLines; changedLines; removedLines) {
+                // closes all three, reporting the first failure
+            }
+        }
     }
 }

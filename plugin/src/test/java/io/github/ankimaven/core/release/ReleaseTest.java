@@ -57,6 +57,28 @@ class ReleaseTest {
         return findings.stream().map(f -> f.severity() + " " + f).toList();
     }
 
+    /**
+     * The notes a section of the release notes lists ("Added", "Changed" or "Removed"), without
+     * Markdown emphasis: "Term" or, for changed notes, "[Old → ]Term: parts".
+     */
+    private static List<String> listed(DeckReport report, String section) throws Exception {
+        List<String> lines = Files.readAllLines(PackageWriter.releaseNotesPath(report.packageFile()));
+        int heading = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("## " + section + " (")) {
+                heading = i;
+            }
+        }
+        assertTrue(heading >= 0, "no section " + section);
+        List<String> notes = new java.util.ArrayList<>();
+        for (int i = heading + 2; i < lines.size() && lines.get(i).startsWith("- "); i++) {
+            notes.add(lines.get(i).substring(2).replace("**", ""));
+        }
+        int count = Integer.parseInt(lines.get(heading).replaceAll("\\D", ""));
+        assertEquals(count, notes.size(), "the count in the heading of " + section);
+        return notes;
+    }
+
     /** Builds a release from one card file; returns the report. */
     private DeckReport release(String name, String cards, Instant time, Path previous, boolean allowBreaking) throws Exception {
         TestDecks deck = new TestDecks(dir.resolve(name)).file("cards.csv", cards);
@@ -82,13 +104,10 @@ class ReleaseTest {
                     "an unchanged note type keeps its mod, so Anki does not rewrite learners' templates");
         }
         ReleaseChanges changes = second.release();
-        assertEquals(List.of("Epsilon"), changes.added().stream().map(NoteChange::term).toList());
-        assertEquals(List.of("Alpha: Definition", "Gamma: tags", "Colour → Color: Term"), changes.changed().stream()
-                .map(c -> (c.previousTerm() == null ? "" : c.previousTerm() + " → ") + c.term() + ": " + String.join(", ",
-                        c.changedParts()))
-                .toList());
-        assertEquals(List.of("Delta"), changes.removed().stream().map(NoteChange::term).toList());
-        assertEquals(1, changes.unchanged());
+        assertEquals(List.of("Epsilon"), listed(second, "Added"));
+        assertEquals(List.of("Alpha: Definition", "Gamma: tags", "Colour → Color: Term"), listed(second, "Changed"));
+        assertEquals(List.of("Delta"), listed(second, "Removed"));
+        assertEquals(List.of(1, 3, 1, 1), List.of(changes.added(), changes.changed(), changes.removed(), changes.unchanged()));
     }
 
     @Test
@@ -162,7 +181,7 @@ class ReleaseTest {
         assertEquals(1, second.findings().size());
         assertEquals("WARNING", second.findings().get(0).severity().name());
         assertNotNull(second.packageFile());
-        assertEquals(List.of("Color"), second.release().added().stream().map(NoteChange::term).toList());
+        assertEquals(List.of("Color"), listed(second, "Added"));
     }
 
     @Test
@@ -250,11 +269,37 @@ class ReleaseTest {
                     apkg.rows("SELECT c.mod FROM cards c JOIN notes n ON n.id = c.nid WHERE n.sfld = 'Gamma'").stream()
                             .map(r -> ((Number) r.get("mod")).longValue()).toList(), "cards of a note kept row by row follow it");
         }
-        ReleaseChanges changes = second.release();
-        assertEquals(List.of("Alpha"), changes.changed().stream().map(NoteChange::term).toList());
-        assertEquals(List.of(), changes.added());
-        assertEquals(List.of(), changes.removed());
-        assertEquals(4, changes.unchanged());
+        assertEquals(List.of("Alpha: Definition"), listed(second, "Changed"));
+        assertEquals(List.of(0, 1, 0, 4), List.of(second.release().added(), second.release().changed(),
+                second.release().removed(), second.release().unchanged()));
+    }
+
+    @Test
+    void beyondTenThousandLikelyRenamesOneFindingCountsTheRest() throws Exception {
+        int notes = 10_002;
+        StringBuilder before = new StringBuilder("Term,Definition\n");
+        StringBuilder after = new StringBuilder("Term,Definition\n");
+        for (int i = 0; i < notes; i++) {
+            before.append("Term ").append(i).append(",definition ").append(i).append('\n');
+            after.append("Renamed ").append(i).append(",definition ").append(i).append('\n');
+        }
+        Path first = release("r1", before.toString(), RELEASE_1, null, false).packageFile();
+        DeckReport second = release("r2", after.toString(), RELEASE_2, first, true);
+        List<Finding> findings = second.findings();
+        assertEquals(10_001, findings.size());
+        assertTrue(findings.stream().allMatch(f -> f.rule().equals("renamed-note") && !f.isError()));
+        assertEquals("r1.apkg: 2 more added notes look like renamed notes of the previous release (10002 in all; the first"
+                + " 10000 are listed): give each row its old guid, or set <allowBreakingChanges> if they really are new notes",
+                findings.get(0).toString(), "the summary sorts first: it is about the previous release");
+        assertTrue(findings.get(10_000).toString().startsWith("src/main/anki/cards.csv:10001: \"Renamed 9999\" looks like"
+                + " \"Term 9999\""), findings.get(10_000).toString());
+        List<String> added = listed(second, "Added");
+        assertEquals(notes, added.size());
+        assertEquals(List.of("Renamed 0", "Renamed 10001"), List.of(added.get(0), added.get(notes - 1)));
+        List<String> removed = listed(second, "Removed");
+        assertEquals(List.of("Term 0", "Term 10001"), List.of(removed.get(0), removed.get(notes - 1)));
+        assertEquals(List.of(notes, 0, notes, 0), List.of(second.release().added(), second.release().changed(),
+                second.release().removed(), second.release().unchanged()));
     }
 
     @Test
@@ -263,7 +308,7 @@ class ReleaseTest {
         Path first = release("r1", CARDS_1, RELEASE_1, null, false).packageFile();
         DeckReport second = release("r2", "Term,Definition,tags\nAlpha,first letter,greek\nBeta,second letter,greek\n",
                 RELEASE_2, first, false);
-        assertEquals(List.of("Gamma", "Delta", "Colour"), second.release().removed().stream().map(NoteChange::term).toList());
+        assertEquals(List.of("Gamma", "Delta", "Colour"), listed(second, "Removed"));
         assertEquals(2, second.release().unchanged());
     }
 
