@@ -31,8 +31,6 @@ import java.util.function.Consumer;
 final class ReleaseComparison {
 
     private static final String FIELD_SEPARATOR = "\u001f";
-    /** Likely renames reported one by one; beyond this, one finding says how many more there are. */
-    static final int MAX_RENAME_FINDINGS = 10_000;
     /** Rows per JDBC batch: the driver holds a batch's values in memory until it runs. */
     private static final int BATCH = 1024;
 
@@ -89,7 +87,7 @@ final class ReleaseComparison {
         Map<String, DeckCounts> perDeck = new TreeMap<>();
         int removed = removedNotes(perDeck, lists);
         int total = keepUnchangedNotes(perDeck);
-        RenameCheck renames = new RenameCheck(releaseLocation);
+        RenameCheck renames = new RenameCheck();
         int keptRowByRow = 0;
         try (Statement statement = db.createStatement();
                 PreparedStatement keepNoteMod = db.prepareStatement("UPDATE notes SET mod = ? WHERE id = ?");
@@ -265,18 +263,11 @@ final class ReleaseComparison {
     /**
      * A removed note whose other fields reappear in an added note is most likely a renamed term:
      * without the old GUID, learners get a second note and the first keeps the review history.
-     * One indexed lookup per added note, whatever the size of the deck; the first
-     * {@value #MAX_RENAME_FINDINGS} are reported one by one, the rest counted in one more finding.
+     * One indexed lookup per added note, whatever the size of the deck.
      */
     private final class RenameCheck {
-        private final SourceLocation releaseLocation;
         private PreparedStatement lookup;
         private boolean noCandidates;
-        private int found;
-
-        RenameCheck(SourceLocation releaseLocation) {
-            this.releaseLocation = releaseLocation;
-        }
 
         void check(NoteChange added, String flds) throws SQLException {
             if (noCandidates || added.location() == null) {
@@ -294,7 +285,7 @@ final class ReleaseComparison {
             }
             lookup.setString(1, tail(flds));
             try (ResultSet before = lookup.executeQuery()) {
-                if (before.next() && ++found <= MAX_RENAME_FINDINGS) {
+                if (before.next()) {
                     findings.accept(new Finding(gateSeverity, added.location(), "renamed-note", "\"" + added.term()
                             + "\" looks like \"" + before.getString(2) + "\" of the previous release under a new guid:"
                             + " learners would get a second note and the old one would keep the review history. To keep"
@@ -307,12 +298,6 @@ final class ReleaseComparison {
         void finish() throws SQLException {
             if (lookup != null) {
                 lookup.close();
-            }
-            if (found > MAX_RENAME_FINDINGS) {
-                findings.accept(new Finding(gateSeverity, releaseLocation, "renamed-note", (found - MAX_RENAME_FINDINGS)
-                        + " more added notes look like renamed notes of the previous release (" + found + " in all; the first "
-                        + MAX_RENAME_FINDINGS + " are listed): give each row its old guid, or set <allowBreakingChanges> if"
-                        + " they really are new notes"));
             }
         }
     }

@@ -1,21 +1,49 @@
 package io.github.ankimaven.core.check;
 
 import io.github.ankimaven.core.model.Finding;
+import io.github.ankimaven.core.model.Severity;
+import io.github.ankimaven.core.model.SourceLocation;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
-/** Collects findings from every check so that one run reports every problem. */
+/**
+ * Collects findings from every check so that one run reports every problem. A problem that
+ * repeats on every row of a big deck would otherwise fill the memory and the log: of each
+ * rule and severity the first {@value #MAX_PER_RULE} are kept, and one more finding, where the
+ * unlisted ones start, says how many there are.
+ */
 public final class Findings implements Consumer<Finding> {
 
+    public static final int MAX_PER_RULE = 1_000;
+
     private final List<Finding> findings = new ArrayList<>();
+    private final Map<String, Integer> perRule = new HashMap<>();
+    private final Map<String, Unlisted> unlisted = new LinkedHashMap<>();
     private int errors;
+
+    private static final class Unlisted {
+        final Finding first;
+        int count;
+
+        Unlisted(Finding first) {
+            this.first = first;
+        }
+    }
 
     @Override
     public void accept(Finding finding) {
-        findings.add(finding);
         if (finding.isError()) {
             errors++;
+        }
+        String key = finding.severity() + " " + finding.rule();
+        if (perRule.merge(key, 1, Integer::sum) <= MAX_PER_RULE) {
+            findings.add(finding);
+        } else {
+            unlisted.computeIfAbsent(key, k -> new Unlisted(finding)).count++;
         }
     }
 
@@ -23,8 +51,20 @@ public final class Findings implements Consumer<Finding> {
         return errors > 0;
     }
 
-    /** All findings, sorted by file, line, severity and message. */
+    /** All findings kept, with one for each rule that had more, sorted by file, line, severity and message. */
     public List<Finding> sorted() {
-        return findings.stream().sorted().toList();
+        List<Finding> all = new ArrayList<>(findings);
+        unlisted.values().forEach(more -> all.add(summary(more)));
+        return all.stream().sorted().toList();
+    }
+
+    private static Finding summary(Unlisted more) {
+        Finding first = more.first;
+        String kind = (first.severity() == Severity.ERROR ? "error" : "warning") + (more.count == 1 ? "" : "s");
+        int total = MAX_PER_RULE + more.count;
+        SourceLocation at = first.location();
+        return new Finding(first.severity(), at, first.rule(), more.count + " more " + kind + " \"" + first.rule()
+                + "\" from here on are not listed (" + total + " in all; only the first " + MAX_PER_RULE
+                + " are): fix those and build again to see the rest");
     }
 }

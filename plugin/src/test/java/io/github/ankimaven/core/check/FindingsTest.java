@@ -1,0 +1,54 @@
+package io.github.ankimaven.core.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.ankimaven.core.model.Finding;
+import io.github.ankimaven.core.model.SourceLocation;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FindingsTest {
+
+    private static SourceLocation line(int line) {
+        return new SourceLocation("cards.csv", line);
+    }
+
+    @Test
+    void aProblemOnEveryRowIsListedAThousandTimesThenCounted() {
+        Findings findings = new Findings();
+        for (int row = 2; row < 2_502; row++) {
+            findings.accept(Finding.warning(line(row), "tag", "tag \"X\" has upper case"));
+        }
+        findings.accept(Finding.warning(line(7), "control-character", "Term contains U+0007"));
+        List<Finding> sorted = findings.sorted();
+        assertEquals(Findings.MAX_PER_RULE + 2, sorted.size());
+        assertEquals(1_000, sorted.stream().filter(f -> f.message().startsWith("tag \"X\"")).count());
+        assertTrue(sorted.stream().filter(f -> f.message().startsWith("tag \"X\"")).allMatch(f -> f.location().line() <= 1_001),
+                "the first ones found are the ones listed");
+        List<String> summaries = sorted.stream().filter(f -> f.message().contains("not listed")).map(Finding::toString).toList();
+        assertEquals(List.of("cards.csv:1002: 1500 more warnings \"tag\" from here on are not listed (2500 in all; only the"
+                + " first 1000 are): fix those and build again to see the rest"), summaries);
+        assertFalse(findings.hasErrors());
+    }
+
+    @Test
+    void errorsBeyondTheListStillFailTheBuildAndAreCountedApartFromWarnings() {
+        Findings findings = new Findings();
+        for (int row = 2; row < 1_004; row++) {
+            findings.accept(Finding.warning(line(row), "dup", "same term"));
+        }
+        for (int row = 2; row < 1_003; row++) {
+            findings.accept(Finding.error(line(row), "dup", "same term"));
+        }
+        assertTrue(findings.hasErrors());
+        List<String> summaries = findings.sorted().stream().filter(f -> f.message().contains("not listed"))
+                .map(f -> f.severity() + " " + f).toList();
+        assertEquals(List.of(
+                "ERROR cards.csv:1002: 1 more error \"dup\" from here on are not listed (1001 in all; only the first 1000 are):"
+                        + " fix those and build again to see the rest",
+                "WARNING cards.csv:1002: 2 more warnings \"dup\" from here on are not listed (1002 in all; only the first 1000"
+                        + " are): fix those and build again to see the rest"), summaries);
+    }
+}
