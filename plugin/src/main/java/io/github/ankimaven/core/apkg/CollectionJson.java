@@ -1,13 +1,15 @@
 package io.github.ankimaven.core.apkg;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.ankimaven.core.model.CardRequirement;
 import io.github.ankimaven.core.model.CardTemplate;
 import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.template.NoteKind;
 import io.github.ankimaven.core.template.ParsedNoteType;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,111 +18,149 @@ import java.util.TreeSet;
 /**
  * The JSON blobs of the {@code col} row ({@code conf}, {@code models}, {@code decks},
  * {@code dconf}) with every key that Anki 2.1.x (legacy) and the modern importer require; see
- * the format spec, section 3.
+ * the format spec, section 3. Written with Jackson's streaming generator: the same text as its
+ * tree model, without the start-up of an {@code ObjectMapper} (about 0.2 s of CPU in a fresh
+ * JVM, a fifth of the plugin's work on a 10,000-note deck).
  */
 final class CollectionJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
     static final long DEFAULT_DECK_ID = 1;
     static final long DEFAULT_CONFIG_ID = 1;
 
     private CollectionJson() {}
 
+    /** What writes one JSON value. */
+    @FunctionalInterface
+    interface Value {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /** The value as compact JSON text. */
+    static String text(Value value) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            value.write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.toString();
+    }
+
     static String conf(DeckLayout layout, long nextPosition) {
-        ObjectNode conf = JSON.createObjectNode();
-        conf.put("nextPos", nextPosition);
-        conf.put("schedVer", 2);
-        conf.put("curDeck", layout.deckId());
-        conf.putArray("activeDecks").add(layout.deckId());
-        conf.put("curModel", layout.noteTypeId());
-        conf.put("newSpread", 0);
-        conf.put("collapseTime", 1200);
-        conf.put("timeLim", 0);
-        conf.put("estTimes", true);
-        conf.put("dueCounts", true);
-        conf.put("sortType", "noteFld");
-        conf.put("sortBackwards", false);
-        conf.put("addToCur", true);
-        return conf.toString();
+        return text(json -> {
+            json.writeStartObject();
+            json.writeNumberField("nextPos", nextPosition);
+            json.writeNumberField("schedVer", 2);
+            json.writeNumberField("curDeck", layout.deckId());
+            json.writeArrayFieldStart("activeDecks");
+            json.writeNumber(layout.deckId());
+            json.writeEndArray();
+            json.writeNumberField("curModel", layout.noteTypeId());
+            json.writeNumberField("newSpread", 0);
+            json.writeNumberField("collapseTime", 1200);
+            json.writeNumberField("timeLim", 0);
+            json.writeBooleanField("estTimes", true);
+            json.writeBooleanField("dueCounts", true);
+            json.writeStringField("sortType", "noteFld");
+            json.writeBooleanField("sortBackwards", false);
+            json.writeBooleanField("addToCur", true);
+            json.writeEndObject();
+        });
     }
 
     /** Every note type of the deck, each with its {@code mod}. */
     static String models(DeckLayout layout, Map<NoteType, Long> modSeconds) {
-        ObjectNode models = JSON.createObjectNode();
-        modSeconds.forEach((noteType, mod) -> models.set(Long.toString(layout.noteTypeId(noteType)), model(layout, noteType, mod)));
-        return models.toString();
+        return text(json -> {
+            json.writeStartObject();
+            for (Map.Entry<NoteType, Long> noteType : modSeconds.entrySet()) {
+                json.writeFieldName(Long.toString(layout.noteTypeId(noteType.getKey())));
+                model(json, layout, noteType.getKey(), noteType.getValue());
+            }
+            json.writeEndObject();
+        });
     }
 
     /** A note type's JSON as the previous release would have stored it with that {@code mod}. */
     static String modelJson(DeckLayout layout, NoteType noteType, long modSeconds) {
-        return model(layout, noteType, modSeconds).toString();
+        return text(json -> model(json, layout, noteType, modSeconds));
     }
 
-    private static ObjectNode model(DeckLayout layout, NoteType noteType, long modSeconds) {
+    private static void model(JsonGenerator json, DeckLayout layout, NoteType noteType, long modSeconds) throws IOException {
         long id = layout.noteTypeId(noteType);
-        ObjectNode model = JSON.createObjectNode();
-        model.put("id", id);
-        model.put("name", noteType.name());
-        model.put("type", noteType.kind() == NoteKind.CLOZE ? 1 : 0);
-        model.put("mod", modSeconds);
-        model.put("usn", -1);
-        model.put("sortf", noteType.sortFieldIndex());
-        model.put("did", layout.deckId());
-        ArrayNode templates = model.putArray("tmpls");
+        json.writeStartObject();
+        json.writeNumberField("id", id);
+        json.writeStringField("name", noteType.name());
+        json.writeNumberField("type", noteType.kind() == NoteKind.CLOZE ? 1 : 0);
+        json.writeNumberField("mod", modSeconds);
+        json.writeNumberField("usn", -1);
+        json.writeNumberField("sortf", noteType.sortFieldIndex());
+        json.writeNumberField("did", layout.deckId());
+        json.writeArrayFieldStart("tmpls");
         List<CardTemplate> cardTemplates = noteType.templates();
         for (int ord = 0; ord < cardTemplates.size(); ord++) {
             CardTemplate template = cardTemplates.get(ord);
-            ObjectNode t = templates.addObject();
-            t.put("name", template.name());
-            t.put("ord", ord);
-            t.put("qfmt", template.front());
-            t.put("afmt", template.back());
-            t.put("bqfmt", "");
-            t.put("bafmt", "");
-            t.putNull("did");
-            t.put("bfont", "");
-            t.put("bsize", 0);
-            t.put("id", StableIds.templateId(id, template.name()));
+            json.writeStartObject();
+            json.writeStringField("name", template.name());
+            json.writeNumberField("ord", ord);
+            json.writeStringField("qfmt", template.front());
+            json.writeStringField("afmt", template.back());
+            json.writeStringField("bqfmt", "");
+            json.writeStringField("bafmt", "");
+            json.writeNullField("did");
+            json.writeStringField("bfont", "");
+            json.writeNumberField("bsize", 0);
+            json.writeNumberField("id", StableIds.templateId(id, template.name()));
+            json.writeEndObject();
         }
-        ArrayNode fields = model.putArray("flds");
+        json.writeEndArray();
+        json.writeArrayFieldStart("flds");
         for (int ord = 0; ord < noteType.fields().size(); ord++) {
             String name = noteType.fields().get(ord);
-            ObjectNode f = fields.addObject();
-            f.put("name", name);
-            f.put("ord", ord);
-            f.put("sticky", false);
-            f.put("rtl", false);
-            f.put("font", "Arial");
-            f.put("size", 20);
-            f.put("description", "");
-            f.put("plainText", false);
-            f.put("collapsed", false);
-            f.put("excludeFromSearch", false);
-            f.put("id", StableIds.fieldId(id, name));
-            f.putArray("media");
+            json.writeStartObject();
+            json.writeStringField("name", name);
+            json.writeNumberField("ord", ord);
+            json.writeBooleanField("sticky", false);
+            json.writeBooleanField("rtl", false);
+            json.writeStringField("font", "Arial");
+            json.writeNumberField("size", 20);
+            json.writeStringField("description", "");
+            json.writeBooleanField("plainText", false);
+            json.writeBooleanField("collapsed", false);
+            json.writeBooleanField("excludeFromSearch", false);
+            json.writeNumberField("id", StableIds.fieldId(id, name));
+            json.writeArrayFieldStart("media");
+            json.writeEndArray();
+            json.writeEndObject();
         }
-        model.put("css", noteType.css());
-        model.put("latexPre", "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n"
+        json.writeEndArray();
+        json.writeStringField("css", noteType.css());
+        json.writeStringField("latexPre", "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n"
                 + "\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n");
-        model.put("latexPost", "\\end{document}");
-        model.put("latexsvg", false);
-        ArrayNode req = model.putArray("req");
+        json.writeStringField("latexPost", "\\end{document}");
+        json.writeBooleanField("latexsvg", false);
+        json.writeArrayFieldStart("req");
         for (CardRequirement requirement : ParsedNoteType.of(noteType).legacyRequirements()) {
-            ArrayNode entry = req.addArray();
-            entry.add(requirement.templateOrdinal());
-            entry.add(requirement.kind().json());
-            ArrayNode ords = entry.addArray();
-            requirement.fieldOrdinals().forEach(ords::add);
+            json.writeStartArray();
+            json.writeNumber(requirement.templateOrdinal());
+            json.writeString(requirement.kind().json());
+            json.writeStartArray();
+            for (int ordinal : requirement.fieldOrdinals()) {
+                json.writeNumber(ordinal);
+            }
+            json.writeEndArray();
+            json.writeEndArray();
         }
-        model.putArray("tags");
-        model.putArray("vers");
-        return model;
+        json.writeEndArray();
+        json.writeArrayFieldStart("tags");
+        json.writeEndArray();
+        json.writeArrayFieldStart("vers");
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     /** Anki's Default deck, the deck, and every subdeck that holds cards (with the decks between). */
     static String decks(DeckLayout layout, Collection<String> usedDecks) {
-        ObjectNode decks = JSON.createObjectNode();
-        decks.set(Long.toString(DEFAULT_DECK_ID), deck(DEFAULT_DECK_ID, "Default", "", 0));
         TreeSet<String> names = new TreeSet<>();
         names.add(layout.deckName());
         for (String used : usedDecks) {
@@ -129,69 +169,103 @@ final class CollectionJson {
             }
             names.add(used);
         }
-        for (String name : names) {
-            long id = layout.deckId(name);
-            String description = name.equals(layout.deckName()) ? layout.descriptionHtml() : "";
-            decks.set(Long.toString(id), deck(id, name, description, layout.buildSeconds()));
-        }
-        return decks.toString();
+        return text(json -> {
+            json.writeStartObject();
+            json.writeFieldName(Long.toString(DEFAULT_DECK_ID));
+            deck(json, DEFAULT_DECK_ID, "Default", "", 0);
+            for (String name : names) {
+                long id = layout.deckId(name);
+                String description = name.equals(layout.deckName()) ? layout.descriptionHtml() : "";
+                json.writeFieldName(Long.toString(id));
+                deck(json, id, name, description, layout.buildSeconds());
+            }
+            json.writeEndObject();
+        });
     }
 
-    private static ObjectNode deck(long id, String name, String description, long mod) {
-        ObjectNode deck = JSON.createObjectNode();
-        deck.put("id", id);
-        deck.put("name", name);
-        deck.put("mod", mod);
-        deck.put("usn", -1);
+    private static void deck(JsonGenerator json, long id, String name, String description, long mod) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("id", id);
+        json.writeStringField("name", name);
+        json.writeNumberField("mod", mod);
+        json.writeNumberField("usn", -1);
         for (String counter : List.of("lrnToday", "revToday", "newToday", "timeToday")) {
-            deck.putArray(counter).add(0).add(0);
+            json.writeArrayFieldStart(counter);
+            json.writeNumber(0);
+            json.writeNumber(0);
+            json.writeEndArray();
         }
-        deck.put("collapsed", false);
-        deck.put("browserCollapsed", false);
-        deck.put("desc", description);
-        deck.put("dyn", 0);
-        deck.put("conf", DEFAULT_CONFIG_ID);
-        deck.put("extendNew", 10);
-        deck.put("extendRev", 50);
-        return deck;
+        json.writeBooleanField("collapsed", false);
+        json.writeBooleanField("browserCollapsed", false);
+        json.writeStringField("desc", description);
+        json.writeNumberField("dyn", 0);
+        json.writeNumberField("conf", DEFAULT_CONFIG_ID);
+        json.writeNumberField("extendNew", 10);
+        json.writeNumberField("extendRev", 50);
+        json.writeEndObject();
     }
 
     static String deckConfigs() {
-        ObjectNode config = JSON.createObjectNode();
-        config.put("id", DEFAULT_CONFIG_ID);
-        config.put("mod", 0);
-        config.put("name", "Default");
-        config.put("usn", 0);
-        config.put("maxTaken", 60);
-        config.put("autoplay", true);
-        config.put("timer", 0);
-        config.put("replayq", true);
-        config.put("dyn", false);
-        ObjectNode newCards = config.putObject("new");
-        newCards.put("bury", false);
-        newCards.putArray("delays").add(1).add(10);
-        newCards.put("initialFactor", 2500);
-        newCards.putArray("ints").add(1).add(4).add(0);
-        newCards.put("order", 1);
-        newCards.put("perDay", 20);
-        newCards.put("separate", true);
-        ObjectNode reviews = config.putObject("rev");
-        reviews.put("bury", false);
-        reviews.put("ease4", 1.3);
-        reviews.put("fuzz", 0.05);
-        reviews.put("ivlFct", 1);
-        reviews.put("maxIvl", 36500);
-        reviews.put("minSpace", 1);
-        reviews.put("perDay", 200);
-        reviews.put("hardFactor", 1.2);
-        ObjectNode lapses = config.putObject("lapse");
-        lapses.putArray("delays").add(10);
-        lapses.put("leechAction", 1);
-        lapses.put("leechFails", 8);
-        lapses.put("minInt", 1);
-        lapses.put("mult", 0);
-        ObjectNode configs = JSON.createObjectNode();
-        configs.set(Long.toString(DEFAULT_CONFIG_ID), config);
-        return configs.toString();
+        return text(json -> {
+            json.writeStartObject();
+            json.writeFieldName(Long.toString(DEFAULT_CONFIG_ID));
+            json.writeStartObject();
+            json.writeNumberField("id", DEFAULT_CONFIG_ID);
+            json.writeNumberField("mod", 0);
+            json.writeStringField("name", "Default");
+            json.writeNumberField("usn", 0);
+            json.writeNumberField("maxTaken", 60);
+            json.writeBooleanField("autoplay", true);
+            json.writeNumberField("timer", 0);
+            json.writeBooleanField("replayq", true);
+            json.writeBooleanField("dyn", false);
+            json.writeObjectFieldStart("new");
+            json.writeBooleanField("bury", false);
+            numbers(json, "delays", 1, 10);
+            json.writeNumberField("initialFactor", 2500);
+            numbers(json, "ints", 1, 4, 0);
+            json.writeNumberField("order", 1);
+            json.writeNumberField("perDay", 20);
+            json.writeBooleanField("separate", true);
+            json.writeEndObject();
+            json.writeObjectFieldStart("rev");
+            json.writeBooleanField("bury", false);
+            json.writeNumberField("ease4", 1.3);
+            json.writeNumberField("fuzz", 0.05);
+            json.writeNumberField("ivlFct", 1);
+            json.writeNumberField("maxIvl", 36500);
+            json.writeNumberField("minSpace", 1);
+            json.writeNumberField("perDay", 200);
+            json.writeNumberField("hardFactor", 1.2);
+            json.writeEndObject();
+            json.writeObjectFieldStart("lapse");
+            numbers(json, "delays", 10);
+            json.writeNumberField("leechAction", 1);
+            json.writeNumberField("leechFails", 8);
+            json.writeNumberField("minInt", 1);
+            json.writeNumberField("mult", 0);
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeEndObject();
+        });
+    }
+
+    /** The package's {@code media} file: zip entry name ("0", "1", …) → media file name. */
+    static String mediaMap(List<String> names) {
+        return text(json -> {
+            json.writeStartObject();
+            for (int i = 0; i < names.size(); i++) {
+                json.writeStringField(Integer.toString(i), names.get(i));
+            }
+            json.writeEndObject();
+        });
+    }
+
+    private static void numbers(JsonGenerator json, String field, int... values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (int value : values) {
+            json.writeNumber(value);
+        }
+        json.writeEndArray();
     }
 }
