@@ -103,6 +103,7 @@ public final class DeckBuilder {
         validate(request);
         Map<String, Duration> phases = new LinkedHashMap<>();
         long start = System.nanoTime();
+        PackageWriter.warmUp();
         Findings findings = new Findings();
         String descriptionHtml = description(request, findings);
         DeckChecker checker = new DeckChecker(request.duplicateTermSeverity());

@@ -130,6 +130,15 @@ final class CollectionWriter implements AutoCloseable {
         }
     }
 
+    /** Loads SQLite's native library (a no-op once loaded); a failure is left for the connection to report. */
+    static void loadSqlite() {
+        try {
+            org.sqlite.SQLiteJDBCLoader.initialize();
+        } catch (Exception | LinkageError e) {
+            // Only a head start: opening the collection loads the library again and reports the failure properly.
+        }
+    }
+
     /** Adds a note and its new cards (one per template ordinal in {@code cardOrdinals}). */
     void add(RenderedNote rendered, String guid, List<Integer> cardOrdinals) throws IOException {
         Note note = rendered.note();
