@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The single entry point of the core: checks a deck, builds its package when it has no
@@ -73,7 +74,8 @@ public final class DeckBuilder {
         description(request, findings);
         int[] counts = new int[2];
         DeckChecker checker = new DeckChecker(request.duplicateTermSeverity());
-        List<MediaReference> references = new ArrayList<>();
+        MediaDirectory.Selection media = mediaSelection(request, findings);
+        Consumer<MediaReference> references = media == null ? reference -> { } : media;
         checkNoteTypes(request, findings, references);
         readAll(request, findings, references, (note, derivedGuid) -> {
             List<Integer> cards = checker.accept(note, derivedGuid, findings);
@@ -82,9 +84,9 @@ public final class DeckBuilder {
             consumer.accept(note, cards);
         });
         finishChecks(request, checker, findings);
-        List<MediaFile> media = selectMedia(request, references, findings);
-        return new Checked(new DeckReport(request.cardFiles().size(), counts[0], counts[1], media.size(), findings.sorted(),
-                null, 0, null), media);
+        List<MediaFile> files = media == null ? List.of() : media.finish();
+        return new Checked(new DeckReport(request.cardFiles().size(), counts[0], counts[1], files.size(), findings.sorted(),
+                null, 0, null), files);
     }
 
     /**
@@ -107,7 +109,8 @@ public final class DeckBuilder {
         Findings findings = new Findings();
         String descriptionHtml = description(request, findings);
         DeckChecker checker = new DeckChecker(request.duplicateTermSeverity());
-        List<MediaReference> references = new ArrayList<>();
+        MediaDirectory.Selection mediaSelection = mediaSelection(request, findings);
+        Consumer<MediaReference> references = mediaSelection == null ? reference -> { } : mediaSelection;
         checkNoteTypes(request, findings, references);
         try (PackageWriter writer = PackageWriter.open(output, request, descriptionHtml)) {
             progress.phase("reading, checking and writing notes");
@@ -118,7 +121,7 @@ public final class DeckBuilder {
                 }
             });
             finishChecks(request, checker, findings);
-            List<MediaFile> media = selectMedia(request, references, findings);
+            List<MediaFile> media = mediaSelection == null ? List.of() : mediaSelection.finish();
             start = lap(phases, "notes", start);
             if (!findings.hasErrors()) {
                 progress.phase("finishing the collection");
@@ -155,16 +158,16 @@ public final class DeckBuilder {
     /** Cross-note checks; notes sharing a term or GUID hash are read once more to confirm them. */
     private static void finishChecks(DeckRequest request, DeckChecker checker, Findings findings) throws IOException {
         if (checker.needsVerification()) {
-            readAll(request, new Findings(), new ArrayList<>(), checker::verify);
+            readAll(request, new Findings(), reference -> { }, checker::verify);
         }
         checker.finish(findings);
     }
 
-    private static void checkNoteTypes(DeckRequest request, Findings findings, List<MediaReference> references) {
+    private static void checkNoteTypes(DeckRequest request, Findings findings, Consumer<MediaReference> references) {
         Set<NoteType> noteTypes = new LinkedHashSet<>();
         noteTypes.add(request.noteType());
         noteTypes.addAll(request.customNoteTypes());
-        noteTypes.forEach(noteType -> NoteTypeChecker.check(noteType, findings, references::add));
+        noteTypes.forEach(noteType -> NoteTypeChecker.check(noteType, findings, references));
     }
 
     /** The description's HTML: the Markdown file rendered, or the configured text. */
@@ -181,12 +184,10 @@ public final class DeckBuilder {
         return rendered.html();
     }
 
-    private static List<MediaFile> selectMedia(DeckRequest request, List<MediaReference> references, Findings findings)
-            throws IOException {
-        if (request.mediaDirectory() == null) {
-            return List.of();
-        }
-        return new MediaDirectory(request.mediaDirectory(), request.mediaDisplay()).select(references, findings);
+    /** Where media references go as they are found: the media directory's selection, or null when the deck has none. */
+    private static MediaDirectory.Selection mediaSelection(DeckRequest request, Findings findings) throws IOException {
+        return request.mediaDirectory() == null ? null
+                : new MediaDirectory(request.mediaDirectory(), request.mediaDisplay()).selection(findings);
     }
 
     @FunctionalInterface
@@ -195,11 +196,11 @@ public final class DeckBuilder {
         void accept(RenderedNote note, String derivedGuid) throws IOException;
     }
 
-    private static void readAll(DeckRequest request, Findings findings, List<MediaReference> references,
+    private static void readAll(DeckRequest request, Findings findings, Consumer<MediaReference> references,
             RenderedNoteConsumer consumer) throws IOException {
         CardFileReader reader = new CardFileReader(request.noteType(), request::noteTypeNamed, request.encoding(),
                 request.deckName());
-        NoteRenderer renderer = new NoteRenderer(request, findings, references::add);
+        NoteRenderer renderer = new NoteRenderer(request, findings, references);
         MessageDigest sha256 = StableIds.newSha256();
         for (CardFile file : request.cardFiles()) {
             reader.read(file, note -> {

@@ -52,15 +52,22 @@ public final class MediaDirectory {
      * those, for templates and styling). Problems go to {@code findings}. Reads no file content.
      */
     public List<MediaFile> select(Collection<MediaReference> references, Consumer<Finding> findings) throws IOException {
-        Selection selection = new Selection(list(), findings);
+        Selection selection = selection(findings);
         Map<String, Set<MediaReference>> referencesByName = new TreeMap<>(MediaNames.CODE_POINT_ORDER);
         for (MediaReference reference : references) {
             referencesByName.computeIfAbsent(reference.name(), name -> new TreeSet<>(REFERENCE_ORDER)).add(reference);
         }
-        referencesByName.forEach(selection::resolve);
-        selection.checkUnreferencedEntries();
-        selection.checkCollisions();
-        return selection.packed.entrySet().stream().map(e -> new MediaFile(e.getKey(), e.getValue())).toList();
+        referencesByName.values().forEach(sorted -> sorted.forEach(selection));
+        return selection.finish();
+    }
+
+    /**
+     * A selection that takes the references as a build finds them and resolves each at once, so
+     * that a deck whose every note refers to media holds no list of the references: only the
+     * names seen and the files to pack. Lists the directory now.
+     */
+    public Selection selection(Consumer<Finding> findings) throws IOException {
+        return new Selection(list(), findings);
     }
 
     private Map<String, Entry> list() throws IOException {
@@ -95,32 +102,65 @@ public final class MediaDirectory {
         }
     }
 
-    /** The state of one selection. */
-    private final class Selection {
+    /**
+     * One selection: {@link #accept} each reference (findings about it are reported at once),
+     * then {@link #finish}.
+     */
+    public final class Selection implements Consumer<MediaReference> {
         private final Map<String, Entry> entries;
         private final Consumer<Finding> findings;
         private final Map<String, Path> packed = new TreeMap<>(MediaNames.CODE_POINT_ORDER);
         /** Entries that a reference names, so that they are not also reported as unused. */
         private final Set<String> referenced = new HashSet<>();
+        /** Per name: the finding at each reference to it (NONE: a file to pack), worked out once. */
+        private final Map<String, Problem> problems = new HashMap<>();
+        /** Per name, the last reference: the fields of one note come together and share its location. */
+        private final Map<String, MediaReference> lastReference = new HashMap<>();
 
-        Selection(Map<String, Entry> entries, Consumer<Finding> findings) {
+        /** What is wrong with every reference to one name. */
+        @FunctionalInterface
+        private interface Problem {
+            Finding at(SourceLocation reference);
+        }
+
+        private static final Problem NONE = reference -> null;
+
+        private Selection(Map<String, Entry> entries, Consumer<Finding> findings) {
             this.entries = entries;
             this.findings = findings;
         }
 
-        void resolve(String name, Set<MediaReference> references) {
-            for (MediaReference reference : references) {
-                if (reference.origin() != Origin.FIELD && !name.startsWith("_")) {
-                    error(reference.location(), "media-static", reference.origin().description() + " refers to \"" + name
-                            + "\", but Anki imports a file for templates and styling only if its name starts with \"_\": "
-                            + "rename the file and its references to \"_" + name + "\"");
-                }
+        /** Resolves a reference, reporting at its location what would keep the file from the learner. */
+        @Override
+        public void accept(MediaReference reference) {
+            String name = reference.name();
+            MediaReference last = lastReference.put(name, reference);
+            if (reference.equals(last)) {
+                return; // the same reference again (two fields of one note): reported once
             }
+            if (reference.origin() != Origin.FIELD && !name.startsWith("_")) {
+                error(reference.location(), "media-static", reference.origin().description() + " refers to \"" + name
+                        + "\", but Anki imports a file for templates and styling only if its name starts with \"_\": "
+                        + "rename the file and its references to \"_" + name + "\"");
+            }
+            Finding problem = problems.computeIfAbsent(name, this::resolve).at(reference.location());
+            if (problem != null) {
+                findings.accept(problem);
+            }
+        }
+
+        /** Checks the files no reference named, and returns the files to pack, sorted by name. */
+        public List<MediaFile> finish() {
+            checkUnreferencedEntries();
+            checkCollisions();
+            return packed.entrySet().stream().map(e -> new MediaFile(e.getKey(), e.getValue())).toList();
+        }
+
+        private Problem resolve(String name) {
             Optional<String> problem = MediaNames.problem(name);
             if (problem.isPresent()) {
                 referenced.add(name);
-                references.forEach(reference -> error(reference.location(), "media-name", problem.get()));
-                return;
+                return reference -> Finding.error(reference, "media-name", problem.get());
             }
             Entry entry = entries.get(name);
             if (entry != null && entry.isFileLike()) {
@@ -128,7 +168,7 @@ public final class MediaDirectory {
                 if (entry.kind() == Kind.FILE) {
                     packed.put(name, entry.path());
                 }
-                return;
+                return NONE;
             }
             String message = entries.values().stream()
                     .filter(e -> e.isFileLike() && MediaNames.collisionKey(e.name()).equals(MediaNames.collisionKey(name)))
@@ -143,10 +183,10 @@ public final class MediaDirectory {
                                         + "of its name (typing the name again usually does it)";
                     })
                     .orElse("no media file \"" + name + "\" in " + displayPath + ": add it there or correct the reference");
-            references.forEach(reference -> error(reference.location(), "media-missing", message));
+            return reference -> Finding.error(reference, "media-missing", message);
         }
 
-        void checkUnreferencedEntries() {
+        private void checkUnreferencedEntries() {
             for (Entry entry : entries.values()) {
                 SourceLocation location = fileLocation(entry.name());
                 switch (entry.kind()) {
@@ -176,7 +216,7 @@ public final class MediaDirectory {
             }
         }
 
-        void checkCollisions() {
+        private void checkCollisions() {
             Map<String, String> firstNameByKey = new HashMap<>();
             for (String name : packed.keySet()) {
                 String first = firstNameByKey.putIfAbsent(MediaNames.collisionKey(name), name);

@@ -70,6 +70,29 @@ class MediaDirectoryTest {
     }
 
     @Test
+    void referencesResolvedAsABuildFindsThemGiveTheSameFindingsAndFiles() throws IOException {
+        files("cat.png", "Dog.png", "caf\u00e9.png", "_style.css", "old.png");
+        List<MediaReference> inReadingOrder = new ArrayList<>();
+        inReadingOrder.add(new MediaReference("logo.png", new SourceLocation("note-type/front.html", 4), Origin.TEMPLATE));
+        for (int line = 2; line < 400; line++) {
+            // Each note refers to the same files, some twice (two fields at the note's line).
+            inReadingOrder.add(field("cat.png", line));
+            inReadingOrder.add(field("dog.png", line));
+            inReadingOrder.add(field("dog.png", line));
+            inReadingOrder.add(field(line % 7 == 0 ? "cafe\u0301.png" : "a?b.png", line));
+        }
+        List<String> sorted = select(inReadingOrder.toArray(MediaReference[]::new));
+        List<String> expected = findingTexts();
+        findings.clear();
+        MediaDirectory.Selection selection = new MediaDirectory(project.resolve(MEDIA), MEDIA).selection(findings::add);
+        inReadingOrder.forEach(selection);
+        assertEquals(sorted, selection.finish().stream().map(MediaFile::name).toList());
+        assertEquals(expected, findingTexts());
+        assertEquals(398, findings.stream().filter(f -> f.message().contains("\"dog.png\"")).count(),
+                "dog.png once a row, though two fields of each row refer to it");
+    }
+
+    @Test
     void aMissingMediaDirectoryIsEmpty() throws IOException {
         assertEquals(List.of(), select(field("cat.png", 2)));
         assertEquals(List.of("ERROR cards/a.csv:2: no media file \"cat.png\" in " + MEDIA
