@@ -109,10 +109,11 @@ public final class DeckBuilder {
         Findings findings = new Findings();
         String descriptionHtml = description(request, findings);
         DeckChecker checker = new DeckChecker(request.duplicateTermSeverity());
-        MediaDirectory.Selection mediaSelection = mediaSelection(request, findings);
-        Consumer<MediaReference> references = mediaSelection == null ? reference -> { } : mediaSelection;
-        checkNoteTypes(request, findings, references);
         try (PackageWriter writer = PackageWriter.open(output, request, descriptionHtml)) {
+            // Inside: a media directory that cannot be listed must not leave an earlier package looking current.
+            MediaDirectory.Selection mediaSelection = mediaSelection(request, findings);
+            Consumer<MediaReference> references = mediaSelection == null ? reference -> { } : mediaSelection;
+            checkNoteTypes(request, findings, references);
             progress.phase("reading, checking and writing notes");
             readAll(request, findings, references, (note, derivedGuid) -> {
                 writer.add(note, note.note().guid(derivedGuid), checker.accept(note, derivedGuid, findings));

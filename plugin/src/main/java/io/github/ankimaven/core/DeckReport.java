@@ -46,6 +46,16 @@ public record DeckReport(int files, int notes, int cards, int mediaFiles, List<F
         return findings.stream().filter(f -> !f.isError()).toList();
     }
 
+    /** How many errors the deck has, counting those not listed one by one. */
+    public int errorCount() {
+        return findings.stream().filter(Finding::isError).mapToInt(Finding::problems).sum();
+    }
+
+    /** How many warnings the deck has, counting those not listed one by one. */
+    public int warningCount() {
+        return findings.stream().filter(f -> !f.isError()).mapToInt(Finding::problems).sum();
+    }
+
     /** How many distinct files the findings of {@code list} are in. */
     public static long fileCount(List<Finding> list) {
         return list.stream().map(f -> f.location().file()).distinct().count();

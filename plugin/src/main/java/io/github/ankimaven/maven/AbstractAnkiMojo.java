@@ -396,8 +396,8 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
         if (decks.size() > 1) {
             PreviewSite.writeIndex(root, links);
         }
-        int errors = links.stream().mapToInt(link -> link.report().errors().size()).sum();
-        int warnings = links.stream().mapToInt(link -> link.report().warnings().size()).sum();
+        int errors = links.stream().mapToInt(link -> link.report().errorCount()).sum();
+        int warnings = links.stream().mapToInt(link -> link.report().warningCount()).sum();
         int cards = links.stream().mapToInt(link -> link.report().cards()).sum();
         getLog().info("Wrote the preview of " + FindingsText.count(cards, "card")
                 + (errors + warnings == 0 ? "" : " (with " + FindingsText.count(errors, "error") + " and "

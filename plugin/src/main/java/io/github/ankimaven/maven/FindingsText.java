@@ -11,9 +11,9 @@ final class FindingsText {
 
     static String failure(String goal, List<DeckReport> reports) {
         List<Finding> errors = reports.stream().flatMap(r -> r.errors().stream()).toList();
-        int warnings = reports.stream().mapToInt(r -> r.warnings().size()).sum();
+        int warnings = reports.stream().mapToInt(DeckReport::warningCount).sum();
         StringBuilder text = new StringBuilder()
-                .append(goal).append(" found ").append(count(errors.size(), "error"))
+                .append(goal).append(" found ").append(count(reports.stream().mapToInt(DeckReport::errorCount).sum(), "error"))
                 .append(" in ").append(count((int) DeckReport.fileCount(errors), "file"));
         if (warnings > 0) {
             text.append(" (and ").append(count(warnings, "warning")).append(')');
@@ -26,7 +26,7 @@ final class FindingsText {
     static String summary(DeckReport report) {
         return count(report.files(), "card file") + ": " + count(report.notes(), "note") + ", "
                 + count(report.cards(), "card") + ", " + (report.mediaFiles() > 0 ? count(report.mediaFiles(), "media file") + ", " : "")
-                + (report.warnings().isEmpty() ? "no problems" : count(report.warnings().size(), "warning"));
+                + (report.warnings().isEmpty() ? "no problems" : count(report.warningCount(), "warning"));
     }
 
     static String count(int n, String noun) {

@@ -87,9 +87,9 @@ final class ReleaseComparison {
         Map<String, DeckCounts> perDeck = new TreeMap<>();
         int removed = removedNotes(perDeck, lists);
         int total = keepUnchangedNotes(perDeck);
-        RenameCheck renames = new RenameCheck();
         int keptRowByRow = 0;
-        try (Statement statement = db.createStatement();
+        try (RenameCheck renames = new RenameCheck();
+                Statement statement = db.createStatement();
                 PreparedStatement keepNoteMod = db.prepareStatement("UPDATE notes SET mod = ? WHERE id = ?");
                 PreparedStatement keepCardMod = db.prepareStatement("UPDATE cards SET mod = ? WHERE nid = ?");
                 ResultSet rs = statement.executeQuery("""
@@ -135,7 +135,6 @@ final class ReleaseComparison {
             keepNoteMod.executeBatch();
             keepCardMod.executeBatch();
         }
-        renames.finish();
         dropTables();
         return new ReleaseChanges(previous.packageFile().getFileName().toString(), total, added, changed, removed, perDeck);
     }
@@ -265,7 +264,7 @@ final class ReleaseComparison {
      * without the old GUID, learners get a second note and the first keeps the review history.
      * One indexed lookup per added note, whatever the size of the deck.
      */
-    private final class RenameCheck {
+    private final class RenameCheck implements AutoCloseable {
         private PreparedStatement lookup;
         private boolean noCandidates;
 
@@ -295,7 +294,8 @@ final class ReleaseComparison {
             }
         }
 
-        void finish() throws SQLException {
+        @Override
+        public void close() throws SQLException {
             if (lookup != null) {
                 lookup.close();
             }

@@ -60,11 +60,12 @@ public final class Findings implements Consumer<Finding> {
 
     private static Finding summary(Unlisted more) {
         Finding first = more.first;
-        String kind = (first.severity() == Severity.ERROR ? "error" : "warning") + (more.count == 1 ? "" : "s");
+        boolean one = more.count == 1;
+        String kind = (first.severity() == Severity.ERROR ? "error" : "warning") + (one ? "" : "s");
         int total = MAX_PER_RULE + more.count;
         SourceLocation at = first.location();
         return new Finding(first.severity(), at, first.rule(), more.count + " more " + kind + " \"" + first.rule()
-                + "\" from here on are not listed (" + total + " in all; only the first " + MAX_PER_RULE
-                + " are): fix those and build again to see the rest");
+                + "\", from here on in reading order, " + (one ? "is" : "are") + " not listed (" + total
+                + " in all; only the first " + MAX_PER_RULE + " are): fix those and build again to see the rest", more.count);
     }
 }

@@ -114,8 +114,10 @@ public final class MediaDirectory {
         private final Set<String> referenced = new HashSet<>();
         /** Per name: the finding at each reference to it (NONE: a file to pack), worked out once. */
         private final Map<String, Problem> problems = new HashMap<>();
-        /** Per name, the last reference: the fields of one note come together and share its location. */
-        private final Map<String, MediaReference> lastReference = new HashMap<>();
+        /** Per name, the last field reference: the fields of one note come together and share its location. */
+        private final Map<String, MediaReference> lastFieldReference = new HashMap<>();
+        /** Template and styling references seen (a few per note type; a shared file comes back after others). */
+        private final Set<MediaReference> staticReferences = new HashSet<>();
 
         /** What is wrong with every reference to one name. */
         @FunctionalInterface
@@ -134,9 +136,10 @@ public final class MediaDirectory {
         @Override
         public void accept(MediaReference reference) {
             String name = reference.name();
-            MediaReference last = lastReference.put(name, reference);
-            if (reference.equals(last)) {
-                return; // the same reference again (two fields of one note): reported once
+            boolean again = reference.origin() == Origin.FIELD ? reference.equals(lastFieldReference.put(name, reference))
+                    : !staticReferences.add(reference);
+            if (again) {
+                return; // the same reference again (two fields of one note, a template file two note types share): reported once
             }
             if (reference.origin() != Origin.FIELD && !name.startsWith("_")) {
                 error(reference.location(), "media-static", reference.origin().description() + " refers to \"" + name

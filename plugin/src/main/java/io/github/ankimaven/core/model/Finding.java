@@ -7,9 +7,15 @@ import java.util.Comparator;
  *
  * @param rule a short stable identifier of the check (e.g. {@code duplicate-term}), for
  *     reports and for configuring severities
+ * @param unlisted for a finding that stands for findings of its rule and severity not listed one
+ *     by one (see {@code Findings}), how many they are; 0 for an ordinary finding
  */
-public record Finding(Severity severity, SourceLocation location, String rule, String message)
+public record Finding(Severity severity, SourceLocation location, String rule, String message, int unlisted)
         implements Comparable<Finding> {
+
+    public Finding(Severity severity, SourceLocation location, String rule, String message) {
+        this(severity, location, rule, message, 0);
+    }
 
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::location)
             .thenComparing(Finding::severity)
@@ -25,6 +31,11 @@ public record Finding(Severity severity, SourceLocation location, String rule, S
 
     public boolean isError() {
         return severity == Severity.ERROR;
+    }
+
+    /** How many problems this finding reports: itself, or those it stands for. */
+    public int problems() {
+        return unlisted == 0 ? 1 : unlisted;
     }
 
     @Override

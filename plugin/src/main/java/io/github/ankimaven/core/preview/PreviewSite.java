@@ -195,8 +195,8 @@ public final class PreviewSite {
 
     private static String summary(DeckReport report) {
         return plural(report.notes(), "note") + " \u00b7 " + plural(report.cards(), "card") + " \u00b7 "
-                + plural(report.mediaFiles(), "media file") + " \u00b7 " + plural(report.errors().size(), "error") + " \u00b7 "
-                + plural(report.warnings().size(), "warning");
+                + plural(report.mediaFiles(), "media file") + " \u00b7 " + plural(report.errorCount(), "error") + " \u00b7 "
+                + plural(report.warningCount(), "warning");
     }
 
     private static String plural(int n, String noun) {

@@ -100,8 +100,16 @@ public final class ReleaseNotes {
             changed = directory.resolve("changed.md");
             removed = directory.resolve("removed.md");
             addedLines = Files.newBufferedWriter(added, StandardCharsets.UTF_8);
-            changedLines = Files.newBufferedWriter(changed, StandardCharsets.UTF_8);
-            removedLines = Files.newBufferedWriter(removed, StandardCharsets.UTF_8);
+            BufferedWriter second = null;
+            try {
+                second = Files.newBufferedWriter(changed, StandardCharsets.UTF_8);
+                removedLines = Files.newBufferedWriter(removed, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                try (addedLines; BufferedWriter opened = second) {
+                    throw e;
+                }
+            }
+            changedLines = second;
         }
 
         public void added(NoteChange note) throws IOException {

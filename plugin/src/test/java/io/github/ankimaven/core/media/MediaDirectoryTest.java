@@ -93,6 +93,21 @@ class MediaDirectoryTest {
     }
 
     @Test
+    void aTemplateFileThatTwoTemplatesShareIsReportedOnceThoughOtherReferencesComeBetween() throws IOException {
+        files("cat.png");
+        MediaDirectory.Selection selection = new MediaDirectory(project.resolve(MEDIA), MEDIA).selection(findings::add);
+        // As NoteTypeChecker visits them: Forward's front and back, then Reverse's front and the same back.
+        for (String template : List.of("front1.html", "back.html", "front2.html", "back.html")) {
+            selection.accept(new MediaReference("_deck.js", new SourceLocation(template, 1), Origin.TEMPLATE));
+        }
+        selection.accept(field("cat.png", 2));
+        assertEquals(List.of("cat.png"), selection.finish().stream().map(MediaFile::name).toList());
+        String message = "no media file \"_deck.js\" in " + MEDIA + ": add it there or correct the reference [media-missing]";
+        assertEquals(List.of("ERROR back.html:1: " + message, "ERROR front1.html:1: " + message, "ERROR front2.html:1: " + message),
+                findingTexts());
+    }
+
+    @Test
     void aMissingMediaDirectoryIsEmpty() throws IOException {
         assertEquals(List.of(), select(field("cat.png", 2)));
         assertEquals(List.of("ERROR cards/a.csv:2: no media file \"cat.png\" in " + MEDIA
