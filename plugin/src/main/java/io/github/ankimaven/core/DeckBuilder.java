@@ -45,7 +45,7 @@ public final class DeckBuilder {
 
     /** Reads and checks every card file and the media; writes nothing. */
     public static DeckReport check(DeckRequest request) throws IOException, DeckConfigurationException {
-        return checkEach(request, (note, cards) -> { }).report();
+        return checkEach(request, new Findings(), (note, cards) -> { }).report();
     }
 
     /**
@@ -55,7 +55,8 @@ public final class DeckBuilder {
      */
     public static DeckReport preview(DeckRequest request, Path directory) throws IOException, DeckConfigurationException {
         List<PreviewNote> notes = new ArrayList<>();
-        Checked checked = checkEach(request, (note, cards) -> notes.add(new PreviewNote(note, cards)));
+        // Every finding, not the first 1,000 of a rule: the preview shows each beside its card (and holds the cards anyway).
+        Checked checked = checkEach(request, Findings.unlimited(), (note, cards) -> notes.add(new PreviewNote(note, cards)));
         PreviewSite.write(request, notes, checked.media(), checked.report(), directory);
         return checked.report();
     }
@@ -67,10 +68,9 @@ public final class DeckBuilder {
         void accept(RenderedNote note, List<Integer> cardOrdinals);
     }
 
-    private static Checked checkEach(DeckRequest request, CheckedNoteConsumer consumer)
+    private static Checked checkEach(DeckRequest request, Findings findings, CheckedNoteConsumer consumer)
             throws IOException, DeckConfigurationException {
         validate(request);
-        Findings findings = new Findings();
         description(request, findings);
         int[] counts = new int[2];
         DeckChecker checker = new DeckChecker(request.duplicateTermSeverity());

@@ -355,4 +355,19 @@ class DeckBuilderTest {
             org.junit.jupiter.api.Assertions.assertThrows(DeckConfigurationException.class, () -> DeckBuilder.check(renamed), name);
         }
     }
+
+    @Test
+    void aCheckListsAThousandFindingsOfARuleAndThePreviewEveryOne() throws Exception {
+        StringBuilder cards = new StringBuilder("Term,Definition\n");
+        for (int row = 2; row < 1_104; row++) {
+            cards.append("term ").append(row).append(",bell\u0001 ").append(row).append('\n');
+        }
+        TestDecks deck = new TestDecks(dir.resolve("many")).file("cards.csv", cards.toString());
+        DeckReport checked = DeckBuilder.check(deck.request());
+        assertEquals(1_001, checked.findings().size());
+        assertEquals(1_102, checked.warningCount());
+        DeckReport previewed = DeckBuilder.preview(deck.request(), dir.resolve("preview"));
+        assertEquals(1_102, previewed.findings().size(), "the preview shows each finding beside its card");
+        assertEquals(1_102, previewed.warningCount());
+    }
 }

@@ -20,10 +20,25 @@ public final class Findings implements Consumer<Finding> {
 
     public static final int MAX_PER_RULE = 1_000;
 
+    private final int maxPerRule;
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, Integer> perRule = new HashMap<>();
     private final Map<String, Unlisted> unlisted = new LinkedHashMap<>();
     private int errors;
+
+    /** Findings that list at most {@value #MAX_PER_RULE} of each rule and severity. */
+    public Findings() {
+        this(MAX_PER_RULE);
+    }
+
+    private Findings(int maxPerRule) {
+        this.maxPerRule = maxPerRule;
+    }
+
+    /** Findings that list every one (for the preview, which shows each beside its card). */
+    public static Findings unlimited() {
+        return new Findings(Integer.MAX_VALUE);
+    }
 
     private static final class Unlisted {
         final Finding first;
@@ -40,7 +55,7 @@ public final class Findings implements Consumer<Finding> {
             errors++;
         }
         String key = finding.severity() + " " + finding.rule();
-        if (perRule.merge(key, 1, Integer::sum) <= MAX_PER_RULE) {
+        if (perRule.merge(key, 1, Integer::sum) <= maxPerRule) {
             findings.add(finding);
         } else {
             unlisted.computeIfAbsent(key, k -> new Unlisted(finding)).count++;
@@ -58,14 +73,14 @@ public final class Findings implements Consumer<Finding> {
         return all.stream().sorted().toList();
     }
 
-    private static Finding summary(Unlisted more) {
+    private Finding summary(Unlisted more) {
         Finding first = more.first;
         boolean one = more.count == 1;
         String kind = (first.severity() == Severity.ERROR ? "error" : "warning") + (one ? "" : "s");
-        int total = MAX_PER_RULE + more.count;
+        int total = maxPerRule + more.count;
         SourceLocation at = first.location();
         return new Finding(first.severity(), at, first.rule(), more.count + " more " + kind + " \"" + first.rule()
                 + "\", from here on in reading order, " + (one ? "is" : "are") + " not listed (" + total
-                + " in all; only the first " + MAX_PER_RULE + " are): fix those and build again to see the rest", more.count);
+                + " in all; only the first " + maxPerRule + " are): fix those and build again to see the rest", more.count);
     }
 }

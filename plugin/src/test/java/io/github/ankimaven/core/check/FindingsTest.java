@@ -35,6 +35,16 @@ class FindingsTest {
     }
 
     @Test
+    void thePreviewsFindingsListEveryOne() {
+        Findings findings = Findings.unlimited();
+        for (int row = 2; row < 2_502; row++) {
+            findings.accept(Finding.warning(line(row), "tag", "tag \"X\" has upper case"));
+        }
+        assertEquals(2_500, findings.sorted().size());
+        assertTrue(findings.sorted().stream().noneMatch(f -> f.unlisted() > 0));
+    }
+
+    @Test
     void errorsBeyondTheListStillFailTheBuildAndAreCountedApartFromWarnings() {
         Findings findings = new Findings();
         for (int row = 2; row < 1_004; row++) {
