@@ -40,6 +40,8 @@ final class ReleaseComparison {
     private final List<NoteType> noteTypes;
     private final Consumer<Finding> findings;
     private final Severity gateSeverity;
+    /** Removed notes whose other fields are not blank: what an added note may be a rename of. */
+    private int renameCandidates;
 
     ReleaseComparison(Connection db, DeckLayout layout, List<NoteType> noteTypes, Map<String, Integer> notesPerDeck,
             Consumer<Finding> findings, boolean allowBreakingChanges) {
@@ -88,7 +90,7 @@ final class ReleaseComparison {
         int removed = removedNotes(perDeck, lists);
         int total = keepUnchangedNotes(perDeck);
         int keptRowByRow = 0;
-        try (RenameCheck renames = new RenameCheck();
+        try (RenameCheck renames = new RenameCheck(renameCandidates > 0);
                 Statement statement = db.createStatement();
                 PreparedStatement keepNoteMod = db.prepareStatement("UPDATE notes SET mod = ? WHERE id = ?");
                 PreparedStatement keepCardMod = db.prepareStatement("UPDATE cards SET mod = ? WHERE nid = ?");
@@ -223,7 +225,6 @@ final class ReleaseComparison {
      */
     private int removedNotes(Map<String, DeckCounts> perDeck, ChangeLists lists) throws SQLException, IOException {
         int removed = 0;
-        int batched = 0;
         try (Statement statement = db.createStatement()) {
             statement.execute("CREATE TEMP TABLE removed_note (seq INTEGER PRIMARY KEY, guid TEXT, term TEXT, rest TEXT)");
         }
@@ -246,7 +247,7 @@ final class ReleaseComparison {
                     candidate.setString(2, rs.getString(2));
                     candidate.setString(3, rest);
                     candidate.addBatch();
-                    if (++batched % BATCH == 0) {
+                    if (++renameCandidates % BATCH == 0) {
                         candidate.executeBatch();
                     }
                 }
@@ -265,22 +266,17 @@ final class ReleaseComparison {
      * One indexed lookup per added note, whatever the size of the deck.
      */
     private final class RenameCheck implements AutoCloseable {
-        private PreparedStatement lookup;
-        private boolean noCandidates;
+        private final PreparedStatement lookup;
+
+        RenameCheck(boolean anyCandidates) throws SQLException {
+            lookup = anyCandidates
+                    ? db.prepareStatement("SELECT guid, term FROM temp.removed_note WHERE rest = ? ORDER BY seq LIMIT 1")
+                    : null;
+        }
 
         void check(NoteChange added, String flds) throws SQLException {
-            if (noCandidates || added.location() == null) {
+            if (lookup == null || added.location() == null) {
                 return;
-            }
-            if (lookup == null) {
-                try (Statement statement = db.createStatement();
-                        ResultSet rs = statement.executeQuery("SELECT 1 FROM temp.removed_note LIMIT 1")) {
-                    noCandidates = !rs.next();
-                }
-                if (noCandidates) {
-                    return;
-                }
-                lookup = db.prepareStatement("SELECT guid, term FROM temp.removed_note WHERE rest = ? ORDER BY seq LIMIT 1");
             }
             lookup.setString(1, tail(flds));
             try (ResultSet before = lookup.executeQuery()) {

@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -32,8 +29,6 @@ import java.util.function.Consumer;
  */
 public final class MediaDirectory {
 
-    private static final Comparator<MediaReference> REFERENCE_ORDER =
-            Comparator.comparing(MediaReference::location).thenComparing(MediaReference::origin);
     /** Files that operating systems leave in folders; nobody means to pack them. */
     private static final Set<String> SYSTEM_FILES = Set.of("thumbs.db", "desktop.ini");
 
@@ -47,24 +42,11 @@ public final class MediaDirectory {
     }
 
     /**
-     * The files to pack for these references, sorted by name in code point order: each
-     * referenced file, and every file whose name starts with {@code _} (Anki always imports
-     * those, for templates and styling). Problems go to {@code findings}. Reads no file content.
-     */
-    public List<MediaFile> select(Collection<MediaReference> references, Consumer<Finding> findings) throws IOException {
-        Selection selection = selection(findings);
-        Map<String, Set<MediaReference>> referencesByName = new TreeMap<>(MediaNames.CODE_POINT_ORDER);
-        for (MediaReference reference : references) {
-            referencesByName.computeIfAbsent(reference.name(), name -> new TreeSet<>(REFERENCE_ORDER)).add(reference);
-        }
-        referencesByName.values().forEach(sorted -> sorted.forEach(selection));
-        return selection.finish();
-    }
-
-    /**
-     * A selection that takes the references as a build finds them and resolves each at once, so
-     * that a deck whose every note refers to media holds no list of the references: only the
-     * names seen and the files to pack. Lists the directory now.
+     * Starts choosing the files to pack: each referenced file, and every file whose name starts
+     * with {@code _} (Anki always imports those, for templates and styling). The selection takes
+     * the references as a build finds them and resolves each at once, so that a deck whose every
+     * note refers to media holds no list of the references, only the names seen and the files to
+     * pack. Problems go to {@code findings}. Lists the directory now; reads no file content.
      */
     public Selection selection(Consumer<Finding> findings) throws IOException {
         return new Selection(list(), findings);

@@ -91,50 +91,45 @@ public final class ReleaseNotes {
         private final Path added;
         private final Path changed;
         private final Path removed;
-        private final BufferedWriter addedLines;
-        private final BufferedWriter changedLines;
-        private final BufferedWriter removedLines;
+        // Each file is opened with its first line: a list without notes is no file (the notes say "None.").
+        private BufferedWriter addedLines;
+        private BufferedWriter changedLines;
+        private BufferedWriter removedLines;
 
-        public ChangeLists(Path directory) throws IOException {
+        public ChangeLists(Path directory) {
             added = directory.resolve("added.md");
             changed = directory.resolve("changed.md");
             removed = directory.resolve("removed.md");
-            addedLines = Files.newBufferedWriter(added, StandardCharsets.UTF_8);
-            BufferedWriter second = null;
-            try {
-                second = Files.newBufferedWriter(changed, StandardCharsets.UTF_8);
-                removedLines = Files.newBufferedWriter(removed, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                try (addedLines; BufferedWriter opened = second) {
-                    throw e;
-                }
-            }
-            changedLines = second;
         }
 
         public void added(NoteChange note) throws IOException {
-            line(addedLines, "**" + escape(note.term()) + "**");
+            addedLines = line(addedLines, added, "**" + escape(note.term()) + "**");
         }
 
         public void changed(NoteChange note) throws IOException {
-            line(changedLines, (note.previousTerm() == null ? "**" + escape(note.term()) + "**"
+            changedLines = line(changedLines, changed, (note.previousTerm() == null ? "**" + escape(note.term()) + "**"
                     : "**" + escape(note.previousTerm()) + "** → **" + escape(note.term()) + "**")
                     + ": " + String.join(", ", note.changedParts()));
         }
 
         public void removed(NoteChange note) throws IOException {
-            line(removedLines, "**" + escape(note.term()) + "**");
+            removedLines = line(removedLines, removed, "**" + escape(note.term()) + "**");
         }
 
-        private static void line(Writer list, String text) throws IOException {
-            list.append("- ").append(text).append('\n');
+        private static BufferedWriter line(BufferedWriter list, Path file, String text) throws IOException {
+            BufferedWriter lines = list != null ? list : Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            lines.append("- ").append(text).append('\n');
+            return lines;
         }
 
         /** Finishes the files; the lists are complete only after this. */
         @Override
         public void close() throws IOException {
-            try (addedLines; changedLines; removedLines) {
-                // closes all three, reporting the first failure
+            BufferedWriter a = addedLines;
+            BufferedWriter c = changedLines;
+            BufferedWriter r = removedLines;
+            try (a; c; r) {
+                // closes those that were opened, reporting the first failure
             }
         }
     }
