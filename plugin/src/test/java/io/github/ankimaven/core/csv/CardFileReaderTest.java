@@ -58,6 +58,25 @@ class CardFileReaderTest {
     }
 
     @Test
+    void readsAFileOfManyBuffersWithCharactersAcrossTheirBoundaries() throws IOException {
+        // 3,000 rows of 1–4-byte characters (about 400 KB): sequences and rows fall across every
+        // 8 KiB decoder read and 64 KiB file read, in each of their possible positions.
+        StringBuilder csv = new StringBuilder("Term,Definition,tags\n");
+        List<List<String>> expected = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            String term = "term é€😀 " + i;
+            String definition = "ab".repeat(i % 7) + "ñ€😀\u4e2d".repeat(1 + i % 13) + (i % 5 == 0 ? "\nsecond, \"line\"" : "");
+            expected.add(List.of(term, definition));
+            csv.append(term).append(",\"").append(definition.replace("\"", "\"\"")).append("\",t").append(i % 3).append('\n');
+        }
+        read("big.csv", csv.toString());
+        assertEquals(List.of(), findingTexts());
+        assertEquals(expected, notes.stream().map(Note::fields).toList());
+        // the header, 2,999 rows before the last and 600 second lines (every fifth row, from the first)
+        assertEquals(1 + 2_999 + 600 + 1, notes.get(2_999).location().line(), "lines counted across buffers");
+    }
+
+    @Test
     void eachFieldKnowsTheLineWhereItsCellStartsAfterMultiLineCells() throws IOException {
         read("lines.csv", "Definition,Term,tags\n"
                 + "\"one\ntwo\r\nthree\rfour\",term,\"a\nb\"\n"
