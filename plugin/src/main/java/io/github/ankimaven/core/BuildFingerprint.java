@@ -5,17 +5,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.stream.Stream;
 
 /**
- * A digest of everything that affects a deck's package: the plugin version, the configuration,
- * every card file and the previous release. Equal fingerprints mean the package would come out
- * the same, so the build can skip writing it.
+ * A digest of everything that affects a deck's package: the plugin version, every setting of the
+ * request (note types, formats, tags, paths…), and the content of every file the build reads:
+ * card files, the description file, the media directory and the previous release. Equal
+ * fingerprints mean the package would come out the same, so the build can skip writing it.
  */
 public final class BuildFingerprint {
 
@@ -28,15 +34,14 @@ public final class BuildFingerprint {
     public static String of(DeckRequest request, String pluginVersion, String configuredTimestamp) throws IOException {
         MessageDigest digest = sha256();
         text(digest, "plugin " + pluginVersion);
-        text(digest, "deck " + request.deckName());
-        text(digest, "description " + request.descriptionHtml());
-        text(digest, "identity " + request.identity());
-        text(digest, "encoding " + request.encoding().name());
-        text(digest, "tags " + request.tags());
-        text(digest, "note type " + request.noteType());
-        text(digest, "duplicates " + request.duplicateTermSeverity());
         text(digest, "timestamp " + configuredTimestamp);
-        text(digest, "allow breaking " + request.allowBreakingChanges());
+        // The whole request as its record components print it, so a setting added later is covered without
+        // a change here; only the resolved build time is left out (the configured timestamp stands for it).
+        text(digest, "request " + request.withBuildTime(Instant.EPOCH));
+        if (request.descriptionFile() != null) {
+            text(digest, "description file");
+            file(digest, request.descriptionFile().path());
+        }
         if (request.previousRelease() != null) {
             text(digest, "previous release");
             file(digest, request.previousRelease());
@@ -45,7 +50,29 @@ public final class BuildFingerprint {
             text(digest, "card file " + card.displayPath());
             file(digest, card.path());
         }
+        if (request.mediaDirectory() != null) {
+            mediaDirectory(digest, request.mediaDirectory());
+        }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Every entry of the media directory by name (sorted), with the content of each regular file. */
+    private static void mediaDirectory(MessageDigest digest, Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            text(digest, "no media directory");
+            return;
+        }
+        List<Path> entries;
+        try (Stream<Path> children = Files.list(directory)) {
+            entries = children.sorted(Comparator.comparing(path -> path.getFileName().toString())).toList();
+        }
+        for (Path entry : entries) {
+            boolean regularFile = Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS);
+            text(digest, (regularFile ? "media file " : "media entry ") + entry.getFileName());
+            if (regularFile) {
+                file(digest, entry);
+            }
+        }
     }
 
     /**

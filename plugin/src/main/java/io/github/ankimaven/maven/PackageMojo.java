@@ -132,8 +132,9 @@ public class PackageMojo extends AbstractAnkiMojo {
 
     /**
      * Write the package even when nothing that affects it changed since the last build. Without
-     * it, an unchanged deck is not rebuilt (the fingerprint of plugin version, configuration, card
-     * files and previous release lives in {@code target/anki-maven-plugin/}).
+     * it, an unchanged deck is not rebuilt (the fingerprint of plugin version, configuration, note
+     * types, card files, description file, media files and previous release lives in
+     * {@code target/anki-maven-plugin/}).
      *
      * <p>Default {@code false}; property {@code anki.forceCreation}.
      *

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.ankimaven.core.format.FieldFormat;
+import io.github.ankimaven.core.model.BuiltInNoteTypes;
 import io.github.ankimaven.core.model.CardFile;
 import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.Severity;
@@ -14,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +37,46 @@ class BuildFingerprintTest {
         assertEquals(before, BuildFingerprint.inBackground(request(cards), "1.0", "2026").get());
         Files.writeString(cards, "Term,Definition\nVM,a virtual machine\n");
         assertNotEquals(before, BuildFingerprint.inBackground(request(cards), "1.0", "2026").get());
+    }
+
+    /** A request that uses every input a build reads: card file, description file, media directory, note types. */
+    private DeckRequest fullRequest(List<NoteType> customNoteTypes, Map<String, FieldFormat> fieldFormats, Instant buildTime) {
+        return new DeckRequest("Deck", null, new CardFile(directory.resolve("description.md"), "description.md"), "g:a",
+                List.of(new CardFile(directory.resolve("cards.csv"), "cards.csv")), StandardCharsets.UTF_8, List.of("tag"),
+                NoteType.termDefinition(), customNoteTypes, FieldFormat.TEXT, fieldFormats, directory.resolve("media"), "media",
+                Severity.ERROR, buildTime, null, false);
+    }
+
+    private String fullFingerprint() throws IOException {
+        return BuildFingerprint.of(fullRequest(List.of(), Map.of(), Instant.parse("2026-11-25T00:00:00Z")), "1.0", "2026");
+    }
+
+    @Test
+    void everyFileTheBuildReadsAndEverySettingIsInTheFingerprint() throws IOException {
+        Files.writeString(directory.resolve("cards.csv"), "Term,Definition\nVM,<img src=\"vm.png\">\n");
+        Files.writeString(directory.resolve("description.md"), "A *deck*.");
+        Path media = Files.createDirectories(directory.resolve("media"));
+        Files.write(media.resolve("vm.png"), new byte[] {1, 2, 3});
+        String before = fullFingerprint();
+        assertEquals(before, BuildFingerprint.of(fullRequest(List.of(), Map.of(), Instant.parse("2030-01-01T00:00:00Z")), "1.0",
+                "2026"), "the same inputs give the same fingerprint; the resolved build time is not part of it");
+
+        Files.write(media.resolve("vm.png"), new byte[] {1, 2, 4});
+        String mediaChanged = fullFingerprint();
+        assertNotEquals(before, mediaChanged, "a media file's content");
+        Files.write(media.resolve("_extra.css"), new byte[] {1});
+        String mediaAdded = fullFingerprint();
+        assertNotEquals(mediaChanged, mediaAdded, "a media file added");
+        Files.writeString(directory.resolve("description.md"), "A *new* deck.");
+        String descriptionChanged = fullFingerprint();
+        assertNotEquals(mediaAdded, descriptionChanged, "the description file");
+
+        Instant time = Instant.parse("2026-11-25T00:00:00Z");
+        NoteType cloze = BuiltInNoteTypes.forKey("cloze", "Deck").orElseThrow();
+        assertNotEquals(descriptionChanged, BuildFingerprint.of(fullRequest(List.of(cloze), Map.of(), time), "1.0", "2026"),
+                "a further note type");
+        assertNotEquals(descriptionChanged, BuildFingerprint.of(fullRequest(List.of(), Map.of("Definition", FieldFormat.MARKDOWN),
+                time), "1.0", "2026"), "a field's format");
     }
 
     @Test

@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ankimaven.testsupport.MavenRun;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /** Real Maven builds of successive releases: previous release from the repository, incremental builds, time zones. */
@@ -68,6 +72,37 @@ class ReleaseProjectsIT {
         MavenRun changed = MavenRun.run(project, "package");
         assertEquals(List.of(), changed.linesStartingWith("[INFO] Skipping"));
         assertEquals(1, changed.linesStartingWith("[INFO] Wrote").size());
+    }
+
+    @Test
+    void aChangedMediaFileIsRebuiltNotSkipped() throws Exception {
+        Path project = MavenRun.copyProject(MavenRun.repoRoot().resolve("examples/media"), "incremental-media");
+        assertEquals(0, MavenRun.run(project, "package").exitCode);
+        Path image = project.resolve("src/main/anki/media/client-server.svg");
+        byte[] redrawn = "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>redrawn</text></svg>\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(image, redrawn);
+        MavenRun changed = MavenRun.run(project, "package");
+        assertEquals(0, changed.exitCode, changed.log());
+        assertEquals(List.of(), changed.linesStartingWith("[INFO] Skipping"), "a media file is an input of the package");
+        assertEquals(1, changed.linesStartingWith("[INFO] Wrote").size());
+        assertEquals(new String(redrawn, StandardCharsets.UTF_8),
+                packedMedia(project.resolve("target/media-1.0.0.apkg"), "client-server.svg"), "the package holds the new file");
+        assertEquals(List.of("[INFO] Skipping anki:package: target/media-1.0.0.apkg is up to date (nothing it depends on"
+                + " changed; -Danki.forceCreation rebuilds it)"), MavenRun.run(project, "package").linesStartingWith("[INFO] Skipping"));
+    }
+
+    /** A media file as packed: the zip entry the package's media map names for it. */
+    private static String packedMedia(Path apkg, String name) throws Exception {
+        try (ZipFile zip = new ZipFile(apkg.toFile())) {
+            Map<String, String> media;
+            try (var in = zip.getInputStream(zip.getEntry("media"))) {
+                media = new ObjectMapper().readValue(in, new TypeReference<Map<String, String>>() {});
+            }
+            String entry = media.entrySet().stream().filter(e -> e.getValue().equals(name)).findFirst().orElseThrow().getKey();
+            try (var in = zip.getInputStream(zip.getEntry(entry))) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
     }
 
     @Test
