@@ -140,24 +140,36 @@ public final class AnkiText {
         return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
-    /** The text escaped into one exactly sized array (no growing builder), optionally without control characters. */
+    /**
+     * The text escaped into one exactly sized array (no growing builder), optionally without
+     * control characters. The runs between characters that change are copied in bulk.
+     */
     private static String escapedCopy(String text, int outLength, boolean dropInvalid) {
         char[] out = new char[outLength];
         int o = 0;
-        for (int i = 0; i < text.length(); i++) {
+        int run = 0;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
+            if (c < LENGTH_CHANGE.length ? LENGTH_CHANGE[c] == 0 : c != 0x7f) {
+                continue;
+            }
+            text.getChars(run, i, out, o);
+            o += i - run;
+            run = i + 1;
             switch (c) {
                 case '&' -> o = put(AMP, out, o);
                 case '<' -> o = put(LT, out, o);
                 case '>' -> o = put(GT, out, o);
                 case '\n' -> o = put(BR, out, o);
-                default -> {
-                    if (!dropInvalid || !isInvalidFieldChar(c)) {
+                default -> { // a control character
+                    if (!dropInvalid) {
                         out[o++] = c;
                     }
                 }
             }
         }
+        text.getChars(run, length, out, o);
         return new String(out);
     }
 

@@ -68,6 +68,9 @@ class AnkiTextTest {
                 text.append(alphabet[random.nextInt(alphabet.length)]);
             }
             String input = text.toString();
+            String escaped = input.replace("\r\n", "\n").replace('\r', '\n').replace("&", "&amp;").replace("<", "&lt;")
+                    .replace(">", "&gt;").replace("\n", "<br>");
+            assertEquals(escaped, AnkiText.escapePlainText(input), "escaping keeps control characters");
             assertEquals(AnkiText.normalizeField(AnkiText.escapePlainText(input)), AnkiText.plainTextField(input),
                     () -> "for " + input.chars().mapToObj(c -> String.format("U+%04X", c)).toList());
         }
