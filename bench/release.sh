@@ -77,7 +77,7 @@ likely=$(grep -c 'looks like' "$TARGET/logs/release-2.log" || true)
 listed=$(( RENAMED < 1000 ? RENAMED : 1000 ))
 [ "$likely" = "$listed" ] || die "expected $listed likely renames reported one by one, found $likely"
 if [ "$RENAMED" -gt 1000 ]; then
-  grep -qF "$((RENAMED - 1000)) more warnings \"renamed-note\", from here on in reading order, are not listed ($RENAMED in all" \
+  grep -qF "$((RENAMED - 1000)) more warnings \"renamed-note\" in this file, from here on, are not listed ($RENAMED in all" \
     "$TARGET/logs/release-2.log" || die "expected one line counting the other $((RENAMED - 1000)) likely renames"
 fi
 log "the comparison found exactly the $RENAMED renames (reported as likely renames) and $EDITED edits"

@@ -2,7 +2,10 @@ package io.github.ankimaven.core;
 
 import io.github.ankimaven.core.model.CardFile;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -29,13 +32,20 @@ public final class CardFiles {
         List<PathMatcher> include = matchers(includes);
         List<PathMatcher> exclude = matchers(excludes);
         List<CardFile> files = new ArrayList<>();
-        try (Stream<Path> paths = Files.walk(sourceDirectory)) {
+        // Linked directories are followed: a deck may share card files with another through a link.
+        try (Stream<Path> paths = Files.walk(sourceDirectory, FileVisitOption.FOLLOW_LINKS)) {
             for (Path path : paths.filter(Files::isRegularFile).toList()) {
                 Path relative = sourceDirectory.relativize(path);
                 if (matchesAny(include, relative) && !matchesAny(exclude, relative)) {
                     files.add(new CardFile(path, display(baseDirectory, path)));
                 }
             }
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof FileSystemLoopException loop) {
+                throw new DeckConfigurationException("the symbolic link " + display(baseDirectory, Path.of(loop.getFile()))
+                        + " leads back into a directory that contains it: remove the link or point it elsewhere");
+            }
+            throw e.getCause();
         }
         files.sort(Comparator.comparing(CardFile::displayPath));
         if (files.isEmpty()) {

@@ -102,12 +102,18 @@ public final class DeckBuilder {
     /** {@link #build(DeckRequest, Path)}, telling {@code progress} how it goes; the report has the time of each phase. */
     public static DeckReport build(DeckRequest request, Path output, BuildProgress progress)
             throws IOException, DeckConfigurationException {
-        validate(request);
         Map<String, Duration> phases = new LinkedHashMap<>();
         long start = System.nanoTime();
         PackageWriter.warmUp();
         Findings findings = new Findings();
-        String descriptionHtml = description(request, findings);
+        String descriptionHtml;
+        try {
+            validate(request);
+            descriptionHtml = description(request, findings);
+        } catch (IOException | DeckConfigurationException | RuntimeException e) {
+            PackageWriter.deleteStale(output);
+            throw e;
+        }
         DeckChecker checker = new DeckChecker(request.duplicateTermSeverity());
         try (PackageWriter writer = PackageWriter.open(output, request, descriptionHtml)) {
             // Inside: a media directory that cannot be listed must not leave an earlier package looking current.

@@ -314,7 +314,7 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
                             deck.excludes != null ? deck.excludes : excludes),
                     charset, deckTags, NoteType.termDefinition(), duplicates, buildTime);
             request = completed(request, source, deck.description != null ? deck.description : description,
-                    deck.descriptionFile != null ? resolve(deck.descriptionFile) : null,
+                    deck.descriptionFile != null ? resolve(deck.descriptionFile) : sharedDescriptionFile(deck, source),
                     deck.format != null ? deck.format : format, deck.fieldFormats != null ? deck.fieldFormats : fieldFormats,
                     deck.mediaDirectory != null ? resolve(deck.mediaDirectory) : mediaDirectory != null ? mediaDirectory : null);
             request = withNoteTypes(request, deck.noteType != null ? deck.noteType : noteType);
@@ -322,6 +322,14 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
             configured.add(new ConfiguredDeck(request, name, classifier, previous));
         }
         return configured;
+    }
+
+    /**
+     * The plugin's {@code descriptionFile} for a deck that gives no description of its own: neither
+     * {@code description} nor a {@code description.md} in its source directory.
+     */
+    private File sharedDescriptionFile(DeckConfiguration deck, File source) {
+        return deck.description != null || new File(source, "description.md").isFile() ? null : descriptionFile;
     }
 
     /** Adds the declared note types and the deck's default one. */

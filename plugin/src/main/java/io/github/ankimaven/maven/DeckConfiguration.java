@@ -27,7 +27,10 @@ public class DeckConfiguration {
     /** Plain-text description. */
     String description;
 
-    /** A Markdown file with the description; default {@code description.md} in its source directory, if present. */
+    /**
+     * A Markdown file with the description; default {@code description.md} in its source directory,
+     * if present, else the plugin's {@code descriptionFile} (unless the deck has a {@code description}).
+     */
     File descriptionFile;
 
     /** The format of its fields: {@code text}, {@code markdown} or {@code html}. */

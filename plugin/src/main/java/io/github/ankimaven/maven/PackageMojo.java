@@ -204,16 +204,32 @@ public class PackageMojo extends AbstractAnkiMojo {
 
     /** Builds one deck's package unless it is up to date; returns its report (null-free). */
     private DeckReport buildDeck(ConfiguredDeck deck) throws IOException, DeckConfigurationException {
-        DeckRequest request = deck.request().withPreviousRelease(previousReleaseFile(deck.previousRelease()), allowBreakingChanges);
         Path output = outputDirectory.toPath().resolve(deck.finalName() + ".apkg");
-        Path releaseNotes = PackageWriter.releaseNotesPath(output);
         Path fingerprintFile = Path.of(project.getBuild().getDirectory(), "anki-maven-plugin", deck.finalName() + ".fingerprint");
+        try {
+            return buildDeck(deck, output, fingerprintFile);
+        } catch (IOException | DeckConfigurationException | RuntimeException e) {
+            // Whatever failed (an unresolvable previous release, say), an earlier package must not look current.
+            try {
+                PackageWriter.deleteStale(output);
+                Files.deleteIfExists(fingerprintFile);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    private DeckReport buildDeck(ConfiguredDeck deck, Path output, Path fingerprintFile) throws IOException, DeckConfigurationException {
+        DeckRequest request = deck.request().withPreviousRelease(previousReleaseFile(deck.previousRelease()), allowBreakingChanges);
+        Path releaseNotes = PackageWriter.releaseNotesPath(output);
         String pluginIdentity = pluginVersion + pluginBuild();
         boolean mayBeUpToDate = !forceCreation && Files.isRegularFile(output) && Files.isRegularFile(releaseNotes)
                 && Files.isRegularFile(fingerprintFile);
-        BuildFingerprint.Pending fingerprint = BuildFingerprint.inBackground(request, pluginIdentity,
+        BuildFingerprint.Pending fingerprint = BuildFingerprint.inBackground(request, output, pluginIdentity,
                 String.valueOf(outputTimestamp));
-        if (mayBeUpToDate && fingerprint.get().equals(readFingerprint(fingerprintFile))) {
+        String current = mayBeUpToDate ? fingerprint.orNull() : null;
+        if (current != null && current.equals(readFingerprint(fingerprintFile))) {
             getLog().info("Skipping anki:package: " + display(output) + " is up to date (nothing it depends on changed;"
                     + " -Danki.forceCreation rebuilds it)");
             attach(output, releaseNotes, deck.classifier());
@@ -237,7 +253,13 @@ public class PackageMojo extends AbstractAnkiMojo {
                     + release.changed() + " changed, " + release.removed() + " removed, "
                     + release.unchanged() + " unchanged; release notes in " + display(releaseNotes));
         }
-        writeFingerprint(fingerprintFile, fingerprint.get());
+        String built = fingerprint.ifInputsUnchanged();
+        if (built != null) {
+            writeFingerprint(fingerprintFile, built);
+        } else {
+            getLog().info("The inputs of " + display(output) + " changed while it was built (or could not all be read again):"
+                    + " the next build builds it again instead of skipping it");
+        }
         attach(output, releaseNotes, deck.classifier());
         return report;
     }

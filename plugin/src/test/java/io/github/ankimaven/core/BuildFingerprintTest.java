@@ -2,6 +2,7 @@ package io.github.ankimaven.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.ankimaven.core.format.FieldFormat;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BuildFingerprintTest {
 
+    private static final Path OUTPUT = Path.of("target/deck.apkg");
+
     @TempDir
     Path directory;
 
@@ -33,10 +36,10 @@ class BuildFingerprintTest {
     @Test
     void inTheBackgroundItIsTheSameFingerprintAndFollowsTheCardFiles() throws IOException {
         Path cards = Files.writeString(directory.resolve("cards.csv"), "Term,Definition\nVM,virtual machine\n");
-        String before = BuildFingerprint.of(request(cards), "1.0", "2026");
-        assertEquals(before, BuildFingerprint.inBackground(request(cards), "1.0", "2026").get());
+        String before = BuildFingerprint.of(request(cards), OUTPUT, "1.0", "2026");
+        assertEquals(before, BuildFingerprint.inBackground(request(cards), OUTPUT, "1.0", "2026").get());
         Files.writeString(cards, "Term,Definition\nVM,a virtual machine\n");
-        assertNotEquals(before, BuildFingerprint.inBackground(request(cards), "1.0", "2026").get());
+        assertNotEquals(before, BuildFingerprint.inBackground(request(cards), OUTPUT, "1.0", "2026").get());
     }
 
     /** A request that uses every input a build reads: card file, description file, media directory, note types. */
@@ -48,7 +51,7 @@ class BuildFingerprintTest {
     }
 
     private String fullFingerprint() throws IOException {
-        return BuildFingerprint.of(fullRequest(List.of(), Map.of(), Instant.parse("2026-11-25T00:00:00Z")), "1.0", "2026");
+        return BuildFingerprint.of(fullRequest(List.of(), Map.of(), Instant.parse("2026-11-25T00:00:00Z")), OUTPUT, "1.0", "2026");
     }
 
     @Test
@@ -58,8 +61,8 @@ class BuildFingerprintTest {
         Path media = Files.createDirectories(directory.resolve("media"));
         Files.write(media.resolve("vm.png"), new byte[] {1, 2, 3});
         String before = fullFingerprint();
-        assertEquals(before, BuildFingerprint.of(fullRequest(List.of(), Map.of(), Instant.parse("2030-01-01T00:00:00Z")), "1.0",
-                "2026"), "the same inputs give the same fingerprint; the resolved build time is not part of it");
+        assertEquals(before, BuildFingerprint.of(fullRequest(List.of(), Map.of(), Instant.parse("2030-01-01T00:00:00Z")), OUTPUT,
+                "1.0", "2026"), "the same inputs give the same fingerprint; the resolved build time is not part of it");
 
         Files.write(media.resolve("vm.png"), new byte[] {1, 2, 4});
         String mediaChanged = fullFingerprint();
@@ -73,15 +76,49 @@ class BuildFingerprintTest {
 
         Instant time = Instant.parse("2026-11-25T00:00:00Z");
         NoteType cloze = BuiltInNoteTypes.forKey("cloze", "Deck").orElseThrow();
-        assertNotEquals(descriptionChanged, BuildFingerprint.of(fullRequest(List.of(cloze), Map.of(), time), "1.0", "2026"),
+        assertNotEquals(descriptionChanged, BuildFingerprint.of(fullRequest(List.of(cloze), Map.of(), time), OUTPUT, "1.0", "2026"),
                 "a further note type");
         assertNotEquals(descriptionChanged, BuildFingerprint.of(fullRequest(List.of(), Map.of("Definition", FieldFormat.MARKDOWN),
-                time), "1.0", "2026"), "a field's format");
+                time), OUTPUT, "1.0", "2026"), "a field's format");
+    }
+
+    @Test
+    void eachOutputHasItsOwnFingerprint() throws IOException {
+        Path cards = Files.writeString(directory.resolve("cards.csv"), "Term,Definition\nVM,virtual machine\n");
+        assertNotEquals(BuildFingerprint.of(request(cards), OUTPUT, "1.0", "2026"),
+                BuildFingerprint.of(request(cards), Path.of("dist/deck.apkg"), "1.0", "2026"),
+                "a package in another directory is another output, built on its own");
+    }
+
+    @Test
+    void aFingerprintIsKeptOnlyWhenNoInputChangedWhileTheBuildRan() throws IOException {
+        Path cards = Files.writeString(directory.resolve("cards.csv"), "Term,Definition\nVM,<img src=\"vm.png\">\n");
+        Files.writeString(directory.resolve("description.md"), "A deck.");
+        Path media = Files.createDirectories(directory.resolve("media"));
+        Files.write(media.resolve("vm.png"), new byte[] {1, 2, 3});
+        DeckRequest request = fullRequest(List.of(), Map.of(), Instant.parse("2026-11-25T00:00:00Z"));
+
+        BuildFingerprint.Pending unchanged = BuildFingerprint.inBackground(request, OUTPUT, "1.0", "2026");
+        assertEquals(fullFingerprint(), unchanged.ifInputsUnchanged());
+
+        BuildFingerprint.Pending edited = BuildFingerprint.inBackground(request, OUTPUT, "1.0", "2026");
+        edited.get();
+        Files.writeString(cards, "Term,Definition\nVM,<img src=\"vm.png\"> and more\n");
+        assertNull(edited.ifInputsUnchanged(), "a card file saved during the build");
+
+        BuildFingerprint.Pending added = BuildFingerprint.inBackground(request, OUTPUT, "1.0", "2026");
+        Files.write(media.resolve("new.png"), new byte[] {4});
+        assertNull(added.ifInputsUnchanged(), "a media file added during the build");
+
+        BuildFingerprint.Pending missing = BuildFingerprint.inBackground(
+                request.withPreviousRelease(directory.resolve("gone.apkg"), false), OUTPUT, "1.0", "2026");
+        assertNull(missing.orNull(), "an input that cannot be read: nothing is up to date, the build reports it");
+        assertNull(missing.ifInputsUnchanged());
     }
 
     @Test
     void aFailureInTheBackgroundIsThrownWhenTheFingerprintIsAskedFor() {
-        BuildFingerprint.Pending pending = BuildFingerprint.inBackground(request(directory.resolve("gone.csv")), "1.0", "2026");
+        BuildFingerprint.Pending pending = BuildFingerprint.inBackground(request(directory.resolve("gone.csv")), OUTPUT, "1.0", "2026");
         assertThrows(NoSuchFileException.class, pending::get);
     }
 }

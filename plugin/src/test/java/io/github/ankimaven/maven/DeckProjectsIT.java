@@ -10,6 +10,7 @@ import io.github.ankimaven.testsupport.anki.AnkiCollection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -144,6 +145,32 @@ class DeckProjectsIT {
         assertEquals(List.of("Elasticity\u001f<p>The platform <strong>grows and shrinks</strong> with demand:</p>\n<ul>\n<li>scale"
                 + " <em>out</em> when load rises</li>\n<li>scale <em>in</em> when it falls</li>\n</ul>"),
                 learner.column("SELECT flds FROM notes WHERE sfld = 'Elasticity'"));
+    }
+
+    @Test
+    void aDeckWithoutADescriptionOfItsOwnTakesThePluginsDescriptionFile() throws Exception {
+        Path project = MavenRun.copyProject(MavenRun.repoRoot().resolve("examples/multi-deck"), "multi-deck-shared-description");
+        Path pom = project.resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom)
+                .replace("<description>What the cloud offers and how it is sold.</description>", "")
+                .replace("<decks>", "<descriptionFile>src/main/anki/about.md</descriptionFile>\n          <decks>"));
+        Files.writeString(project.resolve("src/main/anki/about.md"), "Shared *about* text.\n");
+        MavenRun run = MavenRun.run(project, "package");
+        assertEquals(0, run.exitCode, run.log());
+        Map<String, String> descriptions = new java.util.TreeMap<>();
+        for (String classifier : List.of("verbs", "cloud")) {
+            try (ApkgContents apkg = new ApkgContents(project.resolve("target/multi-deck-1.0.0-" + classifier + ".apkg"), scratch)) {
+                apkg.colJson("decks").forEach(deck -> {
+                    if (!deck.get("name").asText().equals("Default") && !deck.get("name").asText().contains("::")) {
+                        descriptions.put(deck.get("name").asText(), deck.get("desc").asText());
+                    }
+                });
+            }
+        }
+        assertEquals(Map.of("Cloud Basics", "Shared <em>about</em> text.",
+                "Spanish Verbs", "<p>Spanish verbs, one card each way. Subdecks group them by <strong>ending</strong>:</p>\n<ul>\n"
+                        + "<li><em>-ar</em> verbs</li>\n<li><em>-er</em> verbs</li>\n</ul>"), descriptions,
+                "the deck with a description.md of its own keeps it; the other falls back to the plugin's descriptionFile");
     }
 
     @Test

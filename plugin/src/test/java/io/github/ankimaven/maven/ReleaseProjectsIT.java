@@ -1,6 +1,7 @@
 package io.github.ankimaven.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +73,33 @@ class ReleaseProjectsIT {
         MavenRun changed = MavenRun.run(project, "package");
         assertEquals(List.of(), changed.linesStartingWith("[INFO] Skipping"));
         assertEquals(1, changed.linesStartingWith("[INFO] Wrote").size());
+    }
+
+    @Test
+    void aPackageInAnotherOutputDirectoryIsNotTakenForUpToDate() throws Exception {
+        Path project = minimal("incremental-output");
+        assertEquals(0, MavenRun.run(project, "package").exitCode);
+        assertEquals(1, MavenRun.run(project, "package", "-Danki.outputDirectory=target/dist").linesStartingWith("[INFO] Wrote").size());
+        Path cards = project.resolve("src/main/anki/cards.csv");
+        Files.writeString(cards, Files.readString(cards) + "Live migration,Moving a running virtual machine to another host.,\n");
+        assertEquals(1, MavenRun.run(project, "package").linesStartingWith("[INFO] Wrote").size());
+        MavenRun dist = MavenRun.run(project, "package", "-Danki.outputDirectory=target/dist");
+        assertEquals(List.of(), dist.linesStartingWith("[INFO] Skipping"), "dist still holds the package of the old cards");
+        assertEquals(List.of("[INFO] Wrote target/dist/minimal-1.0.0.apkg (\"Minimal Example Deck\") from 1 card file: 4 notes, 8 cards,"
+                + " no problems"), dist.linesStartingWith("[INFO] Wrote"));
+    }
+
+    @Test
+    void aBuildThatFailsBeforeWritingLeavesNoEarlierPackage() throws Exception {
+        Path project = minimal("failed-before-writing");
+        assertEquals(0, MavenRun.run(project, "package").exitCode);
+        MavenRun failed = MavenRun.run(project, "package", "-Danki.previousRelease=com.example.decks:minimal:0.9.0");
+        assertEquals(1, failed.exitCode, failed.log());
+        assertTrue(failed.log().contains("<previousRelease> com.example.decks:minimal:0.9.0 cannot be resolved"), failed.log());
+        for (String left : List.of("target/minimal-1.0.0.apkg", "target/minimal-1.0.0-release-notes.md",
+                "target/anki-maven-plugin/minimal-1.0.0.fingerprint")) {
+            assertFalse(Files.exists(project.resolve(left)), left + " would look like this build's output");
+        }
     }
 
     @Test

@@ -91,9 +91,15 @@ public final class PackageWriter implements AutoCloseable {
             return new PackageWriter(output, work, layout, request, previous);
         } catch (IOException | DeckConfigurationException | RuntimeException e) {
             deleteRecursively(work);
-            Files.deleteIfExists(output);
+            deleteStale(output);
             throw e;
         }
+    }
+
+    /** Deletes the package and release notes an earlier build left, which a failed build must not leave looking current. */
+    public static void deleteStale(Path output) throws IOException {
+        Files.deleteIfExists(output);
+        Files.deleteIfExists(releaseNotesPath(output));
     }
 
     /** The release notes' path for a package: {@code deck-1.0.apkg} → {@code deck-1.0-release-notes.md}. */
@@ -199,8 +205,7 @@ public final class PackageWriter implements AutoCloseable {
         } finally {
             deleteRecursively(workDirectory);
             if (!committed) {
-                Files.deleteIfExists(output);
-                Files.deleteIfExists(releaseNotes);
+                deleteStale(output);
             }
         }
     }

@@ -13,8 +13,9 @@ import java.util.function.Consumer;
 /**
  * Collects findings from every check so that one run reports every problem. A problem that
  * repeats on every row of a big deck would otherwise fill the memory and the log: of each
- * rule and severity the first {@value #MAX_PER_RULE} are kept, and one more finding, where the
- * unlisted ones start, says how many there are.
+ * rule and severity the first {@value #MAX_PER_RULE} in each file are kept, and one more
+ * finding, where the unlisted ones start, says how many there are. Per file, so that every file
+ * with a problem has a finding of its own (a report shows each file as a test).
  */
 public final class Findings implements Consumer<Finding> {
 
@@ -26,7 +27,7 @@ public final class Findings implements Consumer<Finding> {
     private final Map<String, Unlisted> unlisted = new LinkedHashMap<>();
     private int errors;
 
-    /** Findings that list at most {@value #MAX_PER_RULE} of each rule and severity. */
+    /** Findings that list at most {@value #MAX_PER_RULE} of each rule and severity in each file. */
     public Findings() {
         this(MAX_PER_RULE);
     }
@@ -54,7 +55,7 @@ public final class Findings implements Consumer<Finding> {
         if (finding.isError()) {
             errors++;
         }
-        String key = finding.severity() + " " + finding.rule();
+        String key = finding.severity() + " " + finding.rule() + " " + (finding.location() == null ? "" : finding.location().file());
         if (perRule.merge(key, 1, Integer::sum) <= maxPerRule) {
             findings.add(finding);
         } else {
@@ -80,7 +81,7 @@ public final class Findings implements Consumer<Finding> {
         int total = maxPerRule + more.count;
         SourceLocation at = first.location();
         return new Finding(first.severity(), at, first.rule(), more.count + " more " + kind + " \"" + first.rule()
-                + "\", from here on in reading order, " + (one ? "is" : "are") + " not listed (" + total
+                + "\" in this file, from here on, " + (one ? "is" : "are") + " not listed (" + total
                 + " in all; only the first " + maxPerRule + " are): fix those and build again to see the rest", more.count);
     }
 }

@@ -6,6 +6,7 @@ import io.github.ankimaven.core.model.CardFile;
 import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.model.Note;
 import io.github.ankimaven.core.model.NoteType;
+import io.github.ankimaven.core.model.Severity;
 import io.github.ankimaven.core.model.SourceLocation;
 import io.github.ankimaven.core.text.AnkiText;
 import java.io.BufferedInputStream;
@@ -114,11 +115,18 @@ public final class CardFileReader {
         };
     }
 
-    private void reportEncoding(CardFile file, List<Integer> invalidLines, Consumer<Finding> findings) {
-        for (int line : invalidLines) {
+    private void reportEncoding(CardFile file, InvalidLines invalidLines, Consumer<Finding> findings) {
+        String fix = "save the file as " + charset.name() + " or set <encoding> to the file's encoding";
+        for (int line : invalidLines.listed()) {
             findings.accept(Finding.error(new SourceLocation(file.displayPath(), line), "encoding",
-                    "bytes that are not valid " + charset.name() + "; save the file as " + charset.name()
-                            + " or set <encoding> to the file's encoding"));
+                    "bytes that are not valid " + charset.name() + "; " + fix));
+        }
+        int more = invalidLines.total() - invalidLines.listed().size();
+        if (more > 0) {
+            findings.accept(new Finding(Severity.ERROR, new SourceLocation(file.displayPath(), invalidLines.firstUnlisted()),
+                    "encoding", more + " more " + (more == 1 ? "line" : "lines") + " with bytes that are not valid "
+                            + charset.name() + ", from here on, " + (more == 1 ? "is" : "are") + " not listed ("
+                            + invalidLines.total() + " in all): " + fix, more));
         }
     }
 

@@ -12,8 +12,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Finds the lines of a file whose bytes are not valid in its declared encoding, so that a bad
@@ -24,31 +22,31 @@ final class EncodingScanner {
     private EncodingScanner() {}
 
     /**
-     * The 1-based numbers of the lines holding invalid bytes, at most {@code limit} of them.
+     * The lines holding invalid bytes, the first {@code limit} of them listed.
      * Works line by line for encodings in which a line feed is the single byte 0x0A (UTF-8,
      * ISO-8859-x, windows-125x); for others the whole file is checked and line 1 is reported.
      */
-    static List<Integer> invalidLines(Path file, Charset charset, int limit) throws IOException {
+    static InvalidLines invalidLines(Path file, Charset charset, int limit) throws IOException {
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         if (charset.equals(StandardCharsets.UTF_8)) {
             return invalidUtf8Lines(file, limit);
         }
-        List<Integer> lines = new ArrayList<>();
+        InvalidLines.Collector lines = new InvalidLines.Collector(limit);
         if (!isLineFeedSingleByte(charset)) {
             try {
                 decoder.decode(ByteBuffer.wrap(Files.readAllBytes(file)));
             } catch (CharacterCodingException e) {
                 lines.add(1);
             }
-            return lines;
+            return lines.result();
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream(256);
             int lineNumber = 1;
             int b;
-            while (lines.size() < limit) {
+            while (true) {
                 b = in.read();
                 if (b == '\n' || b < 0) {
                     if (!isValid(decoder, line)) {
@@ -64,11 +62,11 @@ final class EncodingScanner {
                 }
             }
         }
-        return lines;
+        return lines.result();
     }
 
     /** UTF-8 validation in one streaming pass over large buffers. */
-    private static List<Integer> invalidUtf8Lines(Path file, int limit) throws IOException {
+    private static InvalidLines invalidUtf8Lines(Path file, int limit) throws IOException {
         Utf8Validator validator = new Utf8Validator(limit);
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {

@@ -3,8 +3,6 @@ package io.github.ankimaven.core.csv;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Streaming UTF-8 validation that remembers the lines holding invalid bytes: rejects overlong
@@ -14,8 +12,7 @@ import java.util.List;
  */
 final class Utf8Validator {
 
-    private final int limit;
-    private final List<Integer> lines = new ArrayList<>();
+    private final InvalidLines.Collector lines;
     private int line = 1;
     private int lastReported;
     private int need;
@@ -24,7 +21,7 @@ final class Utf8Validator {
 
     /** @param limit how many invalid lines to remember at most */
     Utf8Validator(int limit) {
-        this.limit = limit;
+        this.lines = new InvalidLines.Collector(limit);
     }
 
     /** An input stream that passes every byte it reads through this validator. */
@@ -58,7 +55,7 @@ final class Utf8Validator {
     void update(byte[] buffer, int offset, int length) {
         int i = offset;
         int end = offset + length;
-        while (i < end && lines.size() < limit) {
+        while (i < end) {
             if (need == 0) { // between sequences: skip ASCII, the common case, counting only line breaks
                 int lineBreaks = 0;
                 while (i < end && buffer[i] >= 0) {
@@ -110,16 +107,16 @@ final class Utf8Validator {
     }
 
     private void report(boolean bad) {
-        if (bad && lastReported != line && lines.size() < limit) {
+        if (bad && lastReported != line) {
             lines.add(line);
             lastReported = line;
         }
     }
 
-    /** The 1-based numbers of the lines with invalid bytes, a sequence cut off by the end included. */
-    List<Integer> invalidLines() {
+    /** The lines with invalid bytes, a sequence cut off by the end included. */
+    InvalidLines invalidLines() {
         report(need > 0);
         need = 0;
-        return List.copyOf(lines);
+        return lines.result();
     }
 }

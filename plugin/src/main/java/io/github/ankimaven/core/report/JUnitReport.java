@@ -87,8 +87,9 @@ final class JUnitReport {
         if (!errors.isEmpty()) {
             Finding first = errors.get(0);
             String message = line(first);
-            if (errors.size() > 1) {
-                message += " (and " + (errors.size() - 1) + " more " + (errors.size() == 2 ? "error" : "errors") + ")";
+            int count = errors.stream().mapToInt(Finding::problems).sum(); // a summary finding stands for those not listed
+            if (count > 1) {
+                message += " (and " + (count - 1) + " more " + (count == 2 ? "error" : "errors") + ")";
             }
             xml.writeCharacters("\n    ");
             xml.writeStartElement("failure");

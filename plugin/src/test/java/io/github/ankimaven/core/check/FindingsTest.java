@@ -28,10 +28,24 @@ class FindingsTest {
         assertTrue(sorted.stream().filter(f -> f.message().startsWith("tag \"X\"")).allMatch(f -> f.location().line() <= 1_001),
                 "the first ones found are the ones listed");
         List<String> summaries = sorted.stream().filter(f -> f.message().contains("not listed")).map(Finding::toString).toList();
-        assertEquals(List.of("cards.csv:1002: 1500 more warnings \"tag\", from here on in reading order, are not listed (2500 in"
+        assertEquals(List.of("cards.csv:1002: 1500 more warnings \"tag\" in this file, from here on, are not listed (2500 in"
                 + " all; only the first 1000 are): fix those and build again to see the rest"), summaries);
         assertEquals(2_501, sorted.stream().mapToInt(Finding::problems).sum(), "the summary stands for the 1500 not listed");
         assertFalse(findings.hasErrors());
+    }
+
+    @Test
+    void eachFileListsItsOwnFirstThousand() {
+        Findings findings = new Findings();
+        for (int row = 2; row < 1_502; row++) {
+            findings.accept(Finding.error(line(row), "tag", "tag \"X\" has a space"));
+        }
+        findings.accept(Finding.error(new SourceLocation("other.csv", 9), "tag", "tag \"Y\" has a space"));
+        List<String> listed = findings.sorted().stream().filter(f -> f.location().file().equals("other.csv"))
+                .map(Finding::toString).toList();
+        assertEquals(List.of("other.csv:9: tag \"Y\" has a space"), listed,
+                "a file's problem is listed however many another file has (a report shows each file)");
+        assertEquals(1_501, findings.sorted().stream().mapToInt(Finding::problems).sum());
     }
 
     @Test
@@ -57,9 +71,9 @@ class FindingsTest {
         List<String> summaries = findings.sorted().stream().filter(f -> f.message().contains("not listed"))
                 .map(f -> f.severity() + " " + f).toList();
         assertEquals(List.of(
-                "ERROR cards.csv:1002: 1 more error \"dup\", from here on in reading order, is not listed (1001 in all; only"
+                "ERROR cards.csv:1002: 1 more error \"dup\" in this file, from here on, is not listed (1001 in all; only"
                         + " the first 1000 are): fix those and build again to see the rest",
-                "WARNING cards.csv:1002: 2 more warnings \"dup\", from here on in reading order, are not listed (1002 in all;"
+                "WARNING cards.csv:1002: 2 more warnings \"dup\" in this file, from here on, are not listed (1002 in all;"
                         + " only the first 1000 are): fix those and build again to see the rest"), summaries);
     }
 }

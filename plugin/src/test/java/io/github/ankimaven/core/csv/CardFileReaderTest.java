@@ -190,6 +190,23 @@ class CardFileReaderTest {
     }
 
     @Test
+    void listsTheFirstTwentyLinesWithBadBytesAndCountsTheRest() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write("Term,Definition\n".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 25; i++) {
+            bytes.write(new byte[] {'c', 'a', 'f', (byte) 0xE9, (byte) ('a' + i), ',', 'x', '\n'}); // ISO-8859-1 é
+        }
+        read("m.csv", bytes.toByteArray());
+        List<Finding> encoding = findings.stream().filter(f -> f.rule().equals("encoding")).sorted().toList();
+        assertEquals(21, encoding.size());
+        assertEquals("cards/m.csv:21", encoding.get(19).location().toString());
+        Finding more = encoding.get(20);
+        assertEquals("cards/m.csv:22: 5 more lines with bytes that are not valid UTF-8, from here on, are not listed"
+                + " (25 in all): save the file as UTF-8 or set <encoding> to the file's encoding", more.toString());
+        assertEquals(25, encoding.stream().mapToInt(Finding::problems).sum(), "every bad line counts");
+    }
+
+    @Test
     void checksTheEncodingOfTheWholeFileEvenAfterAFatalProblem() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.write("Term,Definition\nbroken,\"never closed\n".getBytes(StandardCharsets.UTF_8));

@@ -33,7 +33,7 @@ class EncodingScannerTest {
                 }
             }
             Files.write(file, bytes);
-            assertEquals(referenceInvalidLines(bytes), EncodingScanner.invalidLines(file, StandardCharsets.UTF_8, 1000),
+            assertEquals(referenceInvalidLines(bytes), EncodingScanner.invalidLines(file, StandardCharsets.UTF_8, 1000).listed(),
                     () -> java.util.Arrays.toString(bytes));
         }
     }

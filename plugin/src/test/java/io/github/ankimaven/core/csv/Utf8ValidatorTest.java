@@ -44,8 +44,11 @@ class Utf8ValidatorTest {
             assertEquals(expected, validate(input, chunk, Integer.MAX_VALUE),
                     () -> HexFormat.ofDelimiter(" ").formatHex(input) + " in chunks of " + chunk);
             int limit = random.nextInt(3);
-            assertEquals(expected.subList(0, Math.min(limit, expected.size())), validate(input, chunk, limit),
+            InvalidLines limited = validated(input, chunk, limit);
+            assertEquals(expected.subList(0, Math.min(limit, expected.size())), limited.listed(),
                     () -> HexFormat.ofDelimiter(" ").formatHex(input) + " remembering at most " + limit + " lines");
+            assertEquals(expected.size(), limited.total(), "lines beyond the limit are counted");
+            assertEquals(expected.size() > limit ? expected.get(limit) : 0, limited.firstUnlisted());
         }
     }
 
@@ -54,6 +57,10 @@ class Utf8ValidatorTest {
     }
 
     private static List<Integer> validate(byte[] input, int chunk, int limit) {
+        return validated(input, chunk, limit).listed();
+    }
+
+    private static InvalidLines validated(byte[] input, int chunk, int limit) {
         Utf8Validator validator = new Utf8Validator(limit);
         for (int start = 0; start < input.length; start += chunk) {
             validator.update(input, start, Math.min(chunk, input.length - start));

@@ -290,7 +290,7 @@ class ReleaseTest {
         assertTrue(findings.stream().allMatch(f -> f.rule().equals("renamed-note") && !f.isError()));
         assertTrue(findings.get(999).toString().startsWith("src/main/anki/cards.csv:1001: \"Renamed 999\" looks like"
                 + " \"Term 999\""), findings.get(999).toString());
-        assertEquals("src/main/anki/cards.csv:1002: 100 more warnings \"renamed-note\", from here on in reading order, are not"
+        assertEquals("src/main/anki/cards.csv:1002: 100 more warnings \"renamed-note\" in this file, from here on, are not"
                 + " listed (1100 in all; only the first 1000 are): fix those and build again to see the rest", findings.get(1_000).toString());
         List<String> added = listed(second, "Added");
         assertEquals(notes, added.size());

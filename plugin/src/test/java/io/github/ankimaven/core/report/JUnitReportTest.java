@@ -11,6 +11,7 @@ import io.github.ankimaven.core.DeckReport;
 import io.github.ankimaven.core.TestDecks;
 import io.github.ankimaven.core.model.CardFile;
 import io.github.ankimaven.core.model.Finding;
+import io.github.ankimaven.core.model.Severity;
 import io.github.ankimaven.core.model.SourceLocation;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
@@ -120,6 +121,17 @@ class JUnitReportTest {
 
         Element clean = cases.get(2);
         assertEquals(List.of(), children(clean, null), "a clean file is a passed test case");
+    }
+
+    @Test
+    void theFailureMessageCountsTheErrorsNotListed() throws Exception {
+        List<Finding> findings = List.of(
+                Finding.error(new SourceLocation("src/main/anki/a.csv", 2), "tag", "tag \"a b\""),
+                new Finding(Severity.ERROR, new SourceLocation("src/main/anki/a.csv", 3), "tag",
+                        "5 more errors \"tag\" in this file, from here on, are not listed", 5));
+        String xml = CheckReports.junit(new JUnitOptions(null, " "), List.of("src/main/anki/a.csv"), findings);
+        Element failure = children(children(parse(xml).getDocumentElement(), "testcase").get(0), "failure").get(0);
+        assertEquals("src/main/anki/a.csv:2: tag \"a b\" (and 5 more errors)", failure.getAttribute("message"));
     }
 
     @Test

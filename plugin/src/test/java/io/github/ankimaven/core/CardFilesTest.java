@@ -1,0 +1,41 @@
+package io.github.ankimaven.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.ankimaven.core.model.CardFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CardFilesTest {
+
+    @TempDir
+    Path base;
+
+    @Test
+    void cardFilesInALinkedDirectoryAreFound() throws Exception {
+        Path shared = Files.createDirectories(base.resolve("shared"));
+        Files.writeString(shared.resolve("common.csv"), "Term,Definition\n");
+        Path source = Files.createDirectories(base.resolve("src/main/anki"));
+        Files.writeString(source.resolve("cards.csv"), "Term,Definition\n");
+        Files.createSymbolicLink(source.resolve("shared"), shared);
+        List<CardFile> found = CardFiles.find(base, source, List.of("**/*.csv"), List.of());
+        assertEquals(List.of("src/main/anki/cards.csv", "src/main/anki/shared/common.csv"),
+                found.stream().map(CardFile::displayPath).toList(), "a linked directory's cards are part of the deck");
+    }
+
+    @Test
+    void aLinkBackIntoItsOwnDirectoryIsAClearError() throws IOException {
+        Path source = Files.createDirectories(base.resolve("src/main/anki"));
+        Files.writeString(source.resolve("cards.csv"), "Term,Definition\n");
+        Files.createSymbolicLink(source.resolve("loop"), source);
+        DeckConfigurationException e = assertThrows(DeckConfigurationException.class,
+                () -> CardFiles.find(base, source, List.of("**/*.csv"), List.of()));
+        assertEquals("the symbolic link src/main/anki/loop leads back into a directory that contains it: remove the link or"
+                + " point it elsewhere", e.getMessage());
+    }
+}
