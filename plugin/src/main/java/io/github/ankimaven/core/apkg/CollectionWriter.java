@@ -220,7 +220,7 @@ final class CollectionWriter implements AutoCloseable {
      * giving unchanged notes their previous {@code mod}; returns what changed for learners and
      * lists the changed notes in {@code lists}.
      */
-    ReleaseChanges compare(PreviousRelease previous, String previousDisplay, Map<String, String> staticMediaSha1,
+    ReleaseChanges compare(PreviousRelease previous, String previousDisplay, Map<String, String> mediaSha1,
             Consumer<Finding> findings, boolean allowBreakingChanges, ReleaseNotes.ChangeLists lists) throws IOException {
         try {
             flush();
@@ -233,7 +233,7 @@ final class CollectionWriter implements AutoCloseable {
             }
             ReleaseComparison comparison = new ReleaseComparison(connection, layout, noteTypes(), notesPerDeck, findings,
                     allowBreakingChanges);
-            return previous == null ? comparison.firstRelease() : comparison.compare(previous, previousDisplay, staticMediaSha1, lists);
+            return previous == null ? comparison.firstRelease() : comparison.compare(previous, previousDisplay, mediaSha1, lists);
         } catch (SQLException e) {
             throw new IOException("cannot compare the collection with the previous release: " + e.getMessage(), e);
         }

@@ -136,17 +136,17 @@ public final class PackageWriter implements AutoCloseable {
         // The tables are written; compress them on a spare core while SQLite builds the indexes.
         deflate.startEarly(Files.size(collectionFile));
         String display = previous == null ? null : previous.packageFile().getFileName().toString();
-        Map<String, String> staticMedia = new TreeMap<>();
+        Map<String, String> mediaSha1 = new TreeMap<>(); // only files the previous release had: what could have changed
         if (previous != null) {
             for (MediaFile file : media) {
-                if (file.name().startsWith("_")) {
-                    staticMedia.put(file.name(), PackageZip.sha1(file.path()));
+                if (previous.mediaSha1().containsKey(file.name())) {
+                    mediaSha1.put(file.name(), PackageZip.sha1(file.path()));
                 }
             }
         }
         changeLists = previous == null ? null : new ReleaseNotes.ChangeLists(workDirectory);
         try (ReleaseNotes.ChangeLists lists = changeLists) {
-            return collection.compare(previous, display, staticMedia, findings, request.allowBreakingChanges(), lists);
+            return collection.compare(previous, display, mediaSha1, findings, request.allowBreakingChanges(), lists);
         }
     }
 

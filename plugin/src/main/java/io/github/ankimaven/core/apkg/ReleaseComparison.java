@@ -9,6 +9,7 @@ import io.github.ankimaven.core.release.PreviousRelease;
 import io.github.ankimaven.core.release.ReleaseChanges.DeckCounts;
 import io.github.ankimaven.core.release.ReleaseChanges;
 import io.github.ankimaven.core.release.ReleaseNotes.ChangeLists;
+import io.github.ankimaven.core.template.NoteKind;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,7 +63,7 @@ final class ReleaseComparison {
     }
 
     /** Compares with {@code previous}, writing each added, changed and removed note to {@code lists}. */
-    ReleaseChanges compare(PreviousRelease previous, String previousDisplay, Map<String, String> staticMediaSha1,
+    ReleaseChanges compare(PreviousRelease previous, String previousDisplay, Map<String, String> mediaSha1,
             ChangeLists lists)
             throws SQLException, IOException {
         SourceLocation releaseLocation = new SourceLocation(previousDisplay, 0);
@@ -73,12 +74,20 @@ final class ReleaseComparison {
                     + " advance project.build.outputTimestamp"));
         }
         checkNoteTypeSchema(previous, releaseLocation);
-        staticMediaSha1.forEach((name, sha1) -> {
-            String before = previous.staticMediaSha1().get(name);
-            if (before != null && !before.equals(sha1)) {
+        mediaSha1.forEach((name, sha1) -> {
+            String before = previous.mediaSha1().get(name);
+            if (before == null || before.equals(sha1)) {
+                return;
+            }
+            if (name.startsWith("_")) {
                 findings.accept(new Finding(gateSeverity, releaseLocation, "changed-static-media", "media file " + name
                         + " changed but kept its name: learners who have it never get the new content (Anki keeps existing"
                         + " files that start with _); rename it, e.g. with a version or content hash in its name"));
+            } else {
+                findings.accept(new Finding(gateSeverity, releaseLocation, "changed-media", "media file " + name
+                        + " changed but kept its name: learners who have it get the new content only with notes that change"
+                        + " in this release (Anki copies media with added and updated notes only); rename it, e.g. with a"
+                        + " version or content hash in its name, and refer to the new name"));
             }
         });
         prepareTables(previous);
@@ -96,7 +105,7 @@ final class ReleaseComparison {
                 PreparedStatement keepCardMod = db.prepareStatement("UPDATE cards SET mod = ? WHERE nid = ?");
                 ResultSet rs = statement.executeQuery("""
                         SELECT x.id, x.guid, x.flds, x.tags, x.deck, x.sfld, p.guid, p.mod, p.flds, p.tags, p.deck, p.sfld,
-                               p.mid = x.mid, s.file, s.line, x.mid
+                               p.mid = x.mid, s.file, s.line, x.mid, p.mid
                         FROM temp.new_note x LEFT JOIN temp.prev_note p ON p.guid = x.guid
                         LEFT JOIN temp.note_source s ON s.nid = x.id
                         WHERE x.id NOT IN (SELECT id FROM temp.kept_note) ORDER BY x.id""")) {
@@ -128,6 +137,9 @@ final class ReleaseComparison {
                     perDeck.merge(deck, new DeckCounts(1, 0, 0, 0), DeckCounts::plus);
                 } else {
                     String before = rs.getString(12);
+                    if (!rs.getBoolean(13)) {
+                        noteTypeChanged(previous, rs.getString(6), rs.getLong(17), rs.getLong(16), location == null ? releaseLocation : location);
+                    }
                     lists.changed(new NoteChange(rs.getString(2), rs.getString(6), before.equals(rs.getString(6)) ? null : before,
                             deck, parts, location));
                     changed++;
@@ -138,7 +150,27 @@ final class ReleaseComparison {
             keepCardMod.executeBatch();
         }
         dropTables();
+        if (total == added && added > 0 && removed > 0) {
+            findings.accept(new Finding(gateSeverity, releaseLocation, "unrelated-release", "no note of this build has the guid"
+                    + " of a note of " + previousDisplay + " (" + removed + " notes), so learners would get every note a second"
+                    + " time: either it is not this deck's last package, or what the guids derive from changed (<deckIdentity>,"
+                    + " a classifier added with <decks>, every term). Point <previousRelease> at this deck's last package and"
+                    + " keep its identity; if this really is a new deck, set <allowBreakingChanges>"));
+        }
         return new ReleaseChanges(previous.packageFile().getFileName().toString(), total, added, changed, removed, perDeck);
+    }
+
+    /** A note that keeps its guid but not its note type: Anki cannot change a note's type on import. */
+    private void noteTypeChanged(PreviousRelease previous, String term, long previousId, long id, SourceLocation location) {
+        PreviousRelease.PreviousNoteType before = previous.noteTypes().get(previousId);
+        String was = before == null ? "another note type" : "\"" + before.name() + "\"";
+        String now = noteTypes.stream().filter(type -> layout.noteTypeId(type) == id).map(type -> "\"" + type.name() + "\"")
+                .findFirst().orElse("another note type");
+        findings.accept(new Finding(gateSeverity, location, "note-type-change", "\"" + term + "\" was a " + was + " note in "
+                + previous.packageFile().getFileName() + " and is a " + now + " note now: learners' Anki cannot change a"
+                + " note's type on import, so it reports a conflict and never updates their note. Keep the note type of"
+                + " released notes (a renamed note type is a new one); to make it a new note instead, give the row a new"
+                + " guid (learners keep the old note)"));
     }
 
     /**
@@ -183,6 +215,12 @@ final class ReleaseComparison {
         }
         List<String> fields = noteType.fields();
         List<String> templates = noteType.templates().stream().map(t -> t.name()).toList();
+        if (before.cloze() != (noteType.kind() == NoteKind.CLOZE)) {
+            findings.accept(new Finding(gateSeverity, location, "note-type-schema", "note type \"" + before.name()
+                    + "\" was " + (before.cloze() ? "a cloze" : "a standard") + " note type and is " + (before.cloze() ? "a standard"
+                    : "a cloze") + " one now: learners' Anki would make a conflicting copy of the note type and stop updating"
+                    + " their notes. Keep the kind of a released note type; for the other kind, declare a new note type"));
+        }
         if (!before.fields().equals(fields) || !before.templates().equals(templates)) {
             findings.accept(new Finding(gateSeverity, location, "note-type-schema", "note type \"" + before.name()
                     + "\" changed its fields " + before.fields() + " → " + fields + " or card templates " + before.templates()

@@ -34,22 +34,24 @@ public final class PreviousRelease {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A note type of the previous release: what Anki compares to decide whether its schema changed. */
-    public record PreviousNoteType(long id, String name, List<String> fields, List<String> templates, long mod, String json) {}
+    /** @param cloze whether it is a cloze note type ({@code "type": 1}) */
+    public record PreviousNoteType(long id, String name, boolean cloze, List<String> fields, List<String> templates, long mod,
+            String json) {}
 
     private final Path packageFile;
     private final Path collectionFile;
     private final Map<Long, PreviousNoteType> noteTypes;
     private final Map<Long, String> deckNames;
-    private final Map<String, String> staticMediaSha1;
+    private final Map<String, String> mediaSha1;
     private final long latestNoteMod;
 
     private PreviousRelease(Path packageFile, Path collectionFile, Map<Long, PreviousNoteType> noteTypes,
-            Map<Long, String> deckNames, Map<String, String> staticMediaSha1, long latestNoteMod) {
+            Map<Long, String> deckNames, Map<String, String> mediaSha1, long latestNoteMod) {
         this.packageFile = packageFile;
         this.collectionFile = collectionFile;
         this.noteTypes = noteTypes;
         this.deckNames = deckNames;
-        this.staticMediaSha1 = staticMediaSha1;
+        this.mediaSha1 = mediaSha1;
         this.latestNoteMod = latestNoteMod;
     }
 
@@ -59,7 +61,7 @@ public final class PreviousRelease {
             throw new DeckConfigurationException("<previousRelease> " + packageFile + " does not exist");
         }
         Path collection = workDirectory.resolve("previous-collection.anki2");
-        Map<String, String> staticMedia = new TreeMap<>();
+        Map<String, String> media = new TreeMap<>();
         try (ZipFile zip = new ZipFile(packageFile.toFile())) {
             ZipEntry entry = zip.getEntry("collection.anki2");
             if (entry == null || zip.getEntry("collection.anki21") != null || zip.getEntry("collection.anki21b") != null) {
@@ -69,19 +71,19 @@ public final class PreviousRelease {
             try (InputStream in = zip.getInputStream(entry)) {
                 Files.copy(in, collection, StandardCopyOption.REPLACE_EXISTING);
             }
-            ZipEntry media = zip.getEntry("media");
-            if (media != null) {
+            ZipEntry mediaMap = zip.getEntry("media");
+            if (mediaMap != null) {
                 JsonNode map;
-                try (InputStream in = zip.getInputStream(media)) {
+                try (InputStream in = zip.getInputStream(mediaMap)) {
                     map = JSON.readTree(in);
                 }
                 for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> file = it.next();
                     String name = file.getValue().asText();
                     ZipEntry data = zip.getEntry(file.getKey());
-                    if (name.startsWith("_") && data != null) {
+                    if (data != null) {
                         try (InputStream in = zip.getInputStream(data)) {
-                            staticMedia.put(name, sha1(in));
+                            media.put(name, sha1(in));
                         }
                     }
                 }
@@ -100,7 +102,7 @@ public final class PreviousRelease {
             }
             Map<Long, PreviousNoteType> noteTypes = new TreeMap<>();
             for (JsonNode model : models) {
-                noteTypes.put(model.get("id").asLong(), new PreviousNoteType(model.get("id").asLong(), model.get("name").asText(),
+                noteTypes.put(model.get("id").asLong(), new PreviousNoteType(model.get("id").asLong(), model.get("name").asText(), model.path("type").asInt() == 1,
                         names(model.get("flds")), names(model.get("tmpls")), model.get("mod").asLong(), model.toString()));
             }
             Map<Long, String> deckNames = new TreeMap<>();
@@ -110,7 +112,7 @@ public final class PreviousRelease {
                 rs.next();
                 latest = rs.getLong(1);
             }
-            return new PreviousRelease(packageFile, collection, noteTypes, deckNames, staticMedia, latest);
+            return new PreviousRelease(packageFile, collection, noteTypes, deckNames, media, latest);
         } catch (SQLException e) {
             throw new DeckConfigurationException("<previousRelease> " + packageFile + " has no readable Anki collection: "
                     + e.getMessage());
@@ -152,9 +154,9 @@ public final class PreviousRelease {
         return deckNames;
     }
 
-    /** SHA-1 of every {@code _}-prefixed media file: Anki never overwrites those once a learner has them. */
-    public Map<String, String> staticMediaSha1() {
-        return staticMediaSha1;
+    /** SHA-1 of every media file, by name: a file whose content changes under the same name does not reach learners. */
+    public Map<String, String> mediaSha1() {
+        return mediaSha1;
     }
 
     /** The newest note modification time (seconds) in the previous release. */

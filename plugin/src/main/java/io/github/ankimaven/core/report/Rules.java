@@ -32,10 +32,16 @@ public final class Rules {
             new Rule("missing-card", WARNING, "A note makes no card of a template because the fields it needs are empty."),
             new Rule("release-timestamp", ERROR, "The build's timestamp is not later than the previous release's newest"
                     + " note, so Anki would ignore every change."),
-            new Rule("note-type-schema", ERROR, "The note type's fields or card templates differ from the previous"
-                    + " release (a warning with allowBreakingChanges)."),
+            new Rule("note-type-schema", ERROR, "The note type's fields, card templates or kind (standard, cloze) differ"
+                    + " from the previous release (a warning with allowBreakingChanges)."),
+            new Rule("note-type-change", ERROR, "A note keeps its guid but not its note type, which Anki cannot change on"
+                    + " import (a warning with allowBreakingChanges)."),
             new Rule("changed-static-media", ERROR, "A static media file (name starting with _) changed but kept its"
                     + " name (a warning with allowBreakingChanges)."),
+            new Rule("changed-media", ERROR, "A media file changed but kept its name, so learners get it only with notes"
+                    + " that change (a warning with allowBreakingChanges)."),
+            new Rule("unrelated-release", ERROR, "No note shares a guid with the previous release: the wrong package, or a"
+                    + " changed deck identity (a warning with allowBreakingChanges)."),
             new Rule("renamed-note", ERROR, "A new note looks like a previous release's note under a new guid"
                     + " (a warning with allowBreakingChanges)."),
             new Rule("deck", ERROR, "A deck cell or #deck: line names a deck Anki would rename (an empty level, spaces)."),

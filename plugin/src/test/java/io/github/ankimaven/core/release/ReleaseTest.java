@@ -232,6 +232,72 @@ class ReleaseTest {
     }
 
     @Test
+    void aChangedMediaFileThatKeptItsNameFails() throws Exception {
+        String cards = CARDS_1.replace("first letter", "first letter [sound:alpha.wav]");
+        TestDecks one = new TestDecks(dir.resolve("n1")).file("cards.csv", cards).media("alpha.wav", new byte[] {1, 2, 3});
+        Path first = DeckBuilder.build(one.requestWithMedia().withBuildTime(RELEASE_1), dir.resolve("n1.apkg")).packageFile();
+        TestDecks two = new TestDecks(dir.resolve("n2")).file("cards.csv", cards).media("alpha.wav", new byte[] {1, 2, 4});
+        DeckReport second = DeckBuilder.build(two.requestWithMedia().withBuildTime(RELEASE_2).withPreviousRelease(first, false),
+                dir.resolve("n2.apkg"));
+        assertEquals(List.of("ERROR n1.apkg: media file alpha.wav changed but kept its name: learners who have it get the new"
+                + " content only with notes that change in this release (Anki copies media with added and updated notes only);"
+                + " rename it, e.g. with a version or content hash in its name, and refer to the new name"),
+                texts(second.findings()));
+        TestDecks same = new TestDecks(dir.resolve("n3")).file("cards.csv", cards).media("alpha.wav", new byte[] {1, 2, 3});
+        assertEquals(List.of(), texts(DeckBuilder.build(same.requestWithMedia().withBuildTime(RELEASE_2)
+                .withPreviousRelease(first, false), dir.resolve("n3.apkg")).findings()), "the same bytes are fine");
+    }
+
+    @Test
+    void aNoteThatChangesItsNoteTypeFailsForEachNote() throws Exception {
+        Path first = release("t1", CARDS_1, RELEASE_1, null, false).packageFile();
+        String basic = "#notetype: basic\n" + CARDS_1.replace("Term,Definition,tags", "Front,Back,tags");
+        DeckReport second = release("t2", basic, RELEASE_2, first, false);
+        List<String> changes = texts(second.findings()).stream().filter(f -> f.contains("is a \"Basic")).toList();
+        assertEquals(5, changes.size(), () -> texts(second.findings()).toString());
+        assertEquals("ERROR src/main/anki/cards.csv:3: \"Alpha\" was a \"Term-Definition\" note in t1.apkg and is a"
+                + " \"Basic (Test Deck)\" note now: learners' Anki cannot change a note's type on import, so it reports a"
+                + " conflict and never updates their note. Keep the note type of released notes (a renamed note type is a new"
+                + " one); to make it a new note instead, give the row a new guid (learners keep the old note)", changes.get(0));
+    }
+
+    @Test
+    void aPreviousReleaseOfAnotherDeckFails() throws Exception {
+        Path first = release("u1", CARDS_1, RELEASE_1, null, false).packageFile();
+        DeckRequest base = new TestDecks(dir.resolve("u2")).file("cards.csv", CARDS_1).request();
+        DeckRequest other = new DeckRequest(base.deckName(), base.descriptionHtml(), "com.example:other-deck", base.cardFiles(),
+                base.encoding(), base.tags(), base.noteType(), base.duplicateTermSeverity(), RELEASE_2).withPreviousRelease(first, false);
+        DeckReport report = DeckBuilder.build(other, dir.resolve("u2.apkg"));
+        assertEquals(List.of("ERROR u1.apkg: no note of this build has the guid of a note of u1.apkg (5 notes), so learners"
+                + " would get every note a second time: either it is not this deck's last package, or what the guids derive"
+                + " from changed (<deckIdentity>, a classifier added with <decks>, every term). Point <previousRelease> at this"
+                + " deck's last package and keep its identity; if this really is a new deck, set <allowBreakingChanges>"),
+                texts(report.findings()).stream().filter(f -> f.contains("no note of this build")).toList());
+    }
+
+    @Test
+    void aNoteTypeThatSwitchesBetweenStandardAndClozeFails() throws Exception {
+        List<CardTemplate> templates = List.of(new CardTemplate("Card 1", "{{cloze:Text}}", "{{cloze:Text}}<br>{{Extra}}"));
+        NoteType standard = new NoteType("Vocab", List.of("Text", "Extra"), templates, NoteType.termDefinition().css(), 0);
+        NoteType cloze = new NoteType("Vocab", "Vocab", io.github.ankimaven.core.template.NoteKind.CLOZE, standard.fields(),
+                templates, standard.css(), 0, null);
+        String cards = "Text,Extra\n{{c1::Paris}} is the capital of France,geography\n";
+        Path first = DeckBuilder.build(withNoteType(new TestDecks(dir.resolve("k1")).file("cards.csv", cards).request(), standard,
+                RELEASE_1), dir.resolve("k1.apkg")).packageFile();
+        DeckReport second = DeckBuilder.build(withNoteType(new TestDecks(dir.resolve("k2")).file("cards.csv", cards).request(), cloze,
+                RELEASE_2).withPreviousRelease(first, false), dir.resolve("k2.apkg"));
+        assertEquals(List.of("ERROR k1.apkg: note type \"Vocab\" was a standard note type and is a cloze one now: learners'"
+                + " Anki would make a conflicting copy of the note type and stop updating their notes. Keep the kind of a"
+                + " released note type; for the other kind, declare a new note type"),
+                texts(second.findings()).stream().filter(f -> f.contains("note type \"Vocab\"")).toList());
+    }
+
+    private static DeckRequest withNoteType(DeckRequest base, NoteType noteType, Instant time) {
+        return new DeckRequest(base.deckName(), base.descriptionHtml(), base.identity(), base.cardFiles(), base.encoding(),
+                base.tags(), noteType, base.duplicateTermSeverity(), time);
+    }
+
+    @Test
     void theSameInputsAndPreviousReleaseGiveTheSameBytesInAnyTimeZone() throws Exception {
         Path first = release("r1", CARDS_1, RELEASE_1, null, false).packageFile();
         TimeZone original = TimeZone.getDefault();
@@ -285,7 +351,9 @@ class ReleaseTest {
         }
         Path first = release("r1", before.toString(), RELEASE_1, null, false).packageFile();
         DeckReport second = release("r2", after.toString(), RELEASE_2, first, true);
-        List<Finding> findings = second.findings();
+        assertEquals(List.of("unrelated-release"), second.findings().stream().map(Finding::rule)
+                .filter(rule -> !rule.equals("renamed-note")).toList(), "no guid is left: every term was renamed");
+        List<Finding> findings = second.findings().stream().filter(f -> f.rule().equals("renamed-note")).toList();
         assertEquals(1_001, findings.size());
         assertTrue(findings.stream().allMatch(f -> f.rule().equals("renamed-note") && !f.isError()));
         assertTrue(findings.get(999).toString().startsWith("src/main/anki/cards.csv:1001: \"Renamed 999\" looks like"
