@@ -123,7 +123,7 @@ final class ReleaseComparison {
                 }
                 List<String> parts = changedParts(fieldNames.getOrDefault(rs.getLong(16), List.of()), rs.getString(3),
                         rs.getString(9), rs.getString(4), rs.getString(10), deck, rs.getString(11), rs.getBoolean(13));
-                if (parts.isEmpty()) { // unchanged, though SQLite's comparison said otherwise (a text stored as a blob)
+                if (parts.isEmpty() || parts.equals(List.of("deck"))) { // as the set-wise keep: a text stored as a blob
                     keepNoteMod.setLong(1, rs.getLong(8));
                     keepNoteMod.setLong(2, rs.getLong(1));
                     keepNoteMod.addBatch();
@@ -149,6 +149,7 @@ final class ReleaseComparison {
             keepNoteMod.executeBatch();
             keepCardMod.executeBatch();
         }
+        List<ReleaseChanges.Move> moves = moves(previousDisplay, releaseLocation);
         dropTables();
         if (total == added && added > 0 && removed > 0) {
             findings.accept(new Finding(gateSeverity, releaseLocation, "unrelated-release", "no note of this build has the guid"
@@ -157,7 +158,30 @@ final class ReleaseComparison {
                     + " a classifier added with <decks>, every term). Point <previousRelease> at this deck's last package and"
                     + " keep its identity; if this really is a new deck, set <allowBreakingChanges>"));
         }
-        return new ReleaseChanges(previous.packageFile().getFileName().toString(), total, added, changed, removed, perDeck);
+        return new ReleaseChanges(previous.packageFile().getFileName().toString(), total, added, changed, removed, perDeck, moves);
+    }
+
+    /**
+     * Notes in another deck than in the previous release, by the two decks, each with a warning:
+     * Anki never moves existing cards on import. Only moving a note does not change it (it keeps
+     * its mod), since an update would move nothing and only replace the learner's edits.
+     */
+    private List<ReleaseChanges.Move> moves(String previousDisplay, SourceLocation releaseLocation) throws SQLException {
+        List<ReleaseChanges.Move> moves = new ArrayList<>();
+        try (Statement statement = db.createStatement();
+                ResultSet rs = statement.executeQuery("""
+                        SELECT p.deck, x.deck, count(*) FROM temp.new_note x JOIN temp.prev_note p ON p.guid = x.guid
+                        WHERE p.deck IS NOT NULL AND p.deck <> x.deck GROUP BY p.deck, x.deck ORDER BY p.deck, x.deck""")) {
+            while (rs.next()) {
+                ReleaseChanges.Move move = new ReleaseChanges.Move(rs.getString(1), rs.getString(2), rs.getInt(3));
+                moves.add(move);
+                findings.accept(Finding.warning(releaseLocation, "moved-notes", move.notes() + (move.notes() == 1 ? " note" : " notes")
+                        + " moved from deck \"" + move.from() + "\" to \"" + move.to() + "\": learners who imported "
+                        + previousDisplay + " keep their cards in \"" + move.from() + "\" (Anki never moves cards on import;"
+                        + " the release notes tell them how to move them)"));
+            }
+        }
+        return moves;
     }
 
     /** A note that keeps its guid but not its note type: Anki cannot change a note's type on import. */
@@ -185,7 +209,7 @@ final class ReleaseComparison {
             statement.execute("""
                     INSERT INTO temp.kept_note SELECT x.id, p.mod, x.deck
                     FROM temp.new_note x JOIN temp.prev_note p ON p.guid = x.guid
-                    WHERE x.flds = p.flds AND x.tags = p.tags AND x.deck = p.deck AND x.mid = p.mid ORDER BY x.id""");
+                    WHERE x.flds = p.flds AND x.tags = p.tags AND x.mid = p.mid ORDER BY x.id""");
             statement.execute("""
                     UPDATE main.notes SET mod = (SELECT k.mod FROM temp.kept_note k WHERE k.id = notes.id)
                     WHERE id IN (SELECT id FROM temp.kept_note)""");

@@ -1,5 +1,6 @@
 package io.github.ankimaven.core.release;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,7 +17,15 @@ import java.util.TreeMap;
  * @param removed notes of the previous release that are gone
  */
 public record ReleaseChanges(String previousPackage, int totalNotes, int added, int changed, int removed,
-        Map<String, DeckCounts> perDeck) {
+        Map<String, DeckCounts> perDeck, List<Move> moves) {
+
+    /** Notes of the previous release that are in another deck now: Anki leaves their cards where learners have them. */
+    public record Move(String from, String to, int notes) {}
+
+    public ReleaseChanges(String previousPackage, int totalNotes, int added, int changed, int removed,
+            Map<String, DeckCounts> perDeck) {
+        this(previousPackage, totalNotes, added, changed, removed, perDeck, List.of());
+    }
 
     /** Note counts of one deck. */
     public record DeckCounts(int notes, int added, int changed, int removed) {
@@ -27,6 +36,7 @@ public record ReleaseChanges(String previousPackage, int totalNotes, int added, 
 
     public ReleaseChanges {
         perDeck = new TreeMap<>(perDeck);
+        moves = List.copyOf(moves);
     }
 
     public boolean isFirstRelease() {

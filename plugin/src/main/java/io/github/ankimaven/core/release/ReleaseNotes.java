@@ -43,6 +43,13 @@ public final class ReleaseNotes {
                 section(md, "Added", changes.added(), lists.added);
                 section(md, "Changed", changes.changed(), lists.changed);
                 section(md, "Removed", changes.removed(), lists.removed);
+                if (!changes.moves().isEmpty()) {
+                    md.append("\n## Moved to another deck\n\n");
+                    for (ReleaseChanges.Move move : changes.moves()) {
+                        md.append("- ").append(count(move.notes())).append(move.notes() == 1 ? " note" : " notes").append(" from **")
+                                .append(escape(move.from())).append("** to **").append(escape(move.to())).append("**\n");
+                    }
+                }
             }
             md.append("\n## What learners should expect\n\n");
             if (changes.isFirstRelease()) {
@@ -55,6 +62,9 @@ public final class ReleaseNotes {
                                 + " those notes are replaced by this release's text.\n")
                         .append("- Unchanged notes are skipped by Anki (\"already in your collection\"), so learners' own edits to"
                                 + " them stay.\n")
+                        .append(changes.moves().isEmpty() ? "" : "- Notes moved to another deck keep their cards in the deck"
+                                + " where learners have them: Anki never moves cards on import (move them in the browser with"
+                                + " Change Deck). Only the move does not make a note changed, so learners' edits to it stay.\n")
                         .append("- Removed notes stay in learners' collections: Anki never deletes notes on import. Learners who"
                                 + " want them gone delete them themselves.\n");
             }

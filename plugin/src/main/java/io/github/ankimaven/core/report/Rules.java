@@ -40,6 +40,8 @@ public final class Rules {
                     + " name (a warning with allowBreakingChanges)."),
             new Rule("changed-media", ERROR, "A media file changed but kept its name, so learners get it only with notes"
                     + " that change (a warning with allowBreakingChanges)."),
+            new Rule("moved-notes", WARNING, "Notes are in another deck than in the previous release; Anki leaves"
+                    + " learners' cards where they are."),
             new Rule("unrelated-release", ERROR, "No note shares a guid with the previous release: the wrong package, or a"
                     + " changed deck identity (a warning with allowBreakingChanges)."),
             new Rule("renamed-note", ERROR, "A new note looks like a previous release's note under a new guid"

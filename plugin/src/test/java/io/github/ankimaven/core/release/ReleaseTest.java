@@ -298,6 +298,29 @@ class ReleaseTest {
     }
 
     @Test
+    void aNoteThatOnlyMovedToAnotherDeckKeepsItsModAndLearnersAreToldTheirCardsStay() throws Exception {
+        Path first = release("v1", CARDS_1, RELEASE_1, null, false).packageFile();
+        String moved = CARDS_1.replace("Term,Definition,tags\n", "Term,Definition,tags,deck\n").replace("greek\n", "greek,\n")
+                .replace("Alpha,first letter,greek,", "Alpha,first letter,greek,Letters")
+                .replace("Beta,second letter,greek,", "Beta,the second letter,greek,Letters")
+                .replace("spelling\n", "spelling,\n");
+        DeckReport second = release("v2", moved, RELEASE_2, first, false);
+        assertEquals(List.of("WARNING v1.apkg: 2 notes moved from deck \"Test Deck\" to \"Test Deck::Letters\": learners who"
+                + " imported v1.apkg keep their cards in \"Test Deck\" (Anki never moves cards on import; the release notes tell"
+                + " them how to move them)"), texts(second.findings()));
+        try (ApkgContents apkg = new ApkgContents(second.packageFile(), dir)) {
+            assertEquals(List.of(RELEASE_1.getEpochSecond()), apkg.rows("SELECT mod FROM notes WHERE sfld = 'Alpha'").stream()
+                    .map(r -> ((Number) r.get("mod")).longValue()).toList(),
+                    "only moved: an update would move nothing and replace the learner's edits");
+        }
+        assertEquals(List.of("Beta: Definition, deck"), listed(second, "Changed"));
+        assertEquals(List.of(new ReleaseChanges.Move("Test Deck", "Test Deck::Letters", 2)), second.release().moves());
+        String notes = Files.readString(PackageWriter.releaseNotesPath(second.packageFile()));
+        assertTrue(notes.contains("## Moved to another deck\n\n- 2 notes from **Test Deck** to **Test Deck::Letters**\n"), notes);
+        assertTrue(notes.contains("- Notes moved to another deck keep their cards in the deck where learners have them"), notes);
+    }
+
+    @Test
     void theSameInputsAndPreviousReleaseGiveTheSameBytesInAnyTimeZone() throws Exception {
         Path first = release("r1", CARDS_1, RELEASE_1, null, false).packageFile();
         TimeZone original = TimeZone.getDefault();
