@@ -43,6 +43,14 @@ final class ReleaseComparison {
     private final Severity gateSeverity;
     /** Removed notes whose other fields are not blank: what an added note may be a rename of. */
     private int renameCandidates;
+    /**
+     * Removed notes with nothing beyond the term (a cloze note's text, say), the first
+     * {@value #MAX_SIMILAR}: an added note whose term is nearly the same is likely an edit of one.
+     */
+    private final List<RemovedTerm> removedTerms = new ArrayList<>();
+    private static final int MAX_SIMILAR = 1_000;
+
+    private record RemovedTerm(String guid, String term, long mid) {}
 
     ReleaseComparison(Connection db, DeckLayout layout, List<NoteType> noteTypes, Map<String, Integer> notesPerDeck,
             Consumer<Finding> findings, boolean allowBreakingChanges) {
@@ -117,7 +125,7 @@ final class ReleaseComparison {
                     NoteChange note = new NoteChange(rs.getString(2), rs.getString(6), null, deck, List.of(), location);
                     lists.added(note);
                     added++;
-                    renames.check(note, rs.getString(3));
+                    renames.check(note, rs.getString(3), rs.getLong(16));
                     perDeck.merge(deck, new DeckCounts(1, 1, 0, 0), DeckCounts::plus);
                     continue;
                 }
@@ -294,7 +302,7 @@ final class ReleaseComparison {
         try (Statement statement = db.createStatement();
                 PreparedStatement candidate = db.prepareStatement("INSERT INTO temp.removed_note (guid, term, rest) VALUES (?, ?, ?)");
                 ResultSet rs = statement.executeQuery("""
-                        SELECT p.guid, p.sfld, p.deck, p.flds FROM temp.prev_note p WHERE p.rowid IN (
+                        SELECT p.guid, p.sfld, p.deck, p.flds, p.mid FROM temp.prev_note p WHERE p.rowid IN (
                           SELECT q.rowid FROM temp.prev_note q
                           WHERE NOT EXISTS (SELECT 1 FROM temp.new_note x WHERE x.guid = q.guid))
                         ORDER BY p.rowid""")) {
@@ -312,6 +320,8 @@ final class ReleaseComparison {
                     if (++renameCandidates % BATCH == 0) {
                         candidate.executeBatch();
                     }
+                } else if (removedTerms.size() < MAX_SIMILAR) {
+                    removedTerms.add(new RemovedTerm(rs.getString(1), rs.getString(2), rs.getLong(5)));
                 }
             }
             candidate.executeBatch();
@@ -325,10 +335,14 @@ final class ReleaseComparison {
     /**
      * A removed note whose other fields reappear in an added note is most likely a renamed term:
      * without the old GUID, learners get a second note and the first keeps the review history.
-     * One indexed lookup per added note, whatever the size of the deck.
+     * One indexed lookup per added note, whatever the size of the deck. A note with nothing but
+     * its term (a cloze text, whose GUID derives from the whole text) is matched instead by a term
+     * that differs from a removed one in one stretch of at most a tenth of it (a corrected typo,
+     * a changed word), for the first {@value #MAX_SIMILAR} such added notes.
      */
     private final class RenameCheck implements AutoCloseable {
         private final PreparedStatement lookup;
+        private int similarityChecks;
 
         RenameCheck(boolean anyCandidates) throws SQLException {
             lookup = anyCandidates
@@ -336,20 +350,36 @@ final class ReleaseComparison {
                     : null;
         }
 
-        void check(NoteChange added, String flds) throws SQLException {
-            if (lookup == null || added.location() == null) {
+        void check(NoteChange added, String flds, long mid) throws SQLException {
+            if (added.location() == null) {
                 return;
             }
-            lookup.setString(1, tail(flds));
-            try (ResultSet before = lookup.executeQuery()) {
-                if (before.next()) {
-                    findings.accept(new Finding(gateSeverity, added.location(), "renamed-note", "\"" + added.term()
-                            + "\" looks like \"" + before.getString(2) + "\" of the previous release under a new guid:"
-                            + " learners would get a second note and the old one would keep the review history. To keep"
-                            + " the note, give this row the old guid " + before.getString(1) + " (a guid column; see README,"
-                            + " \"Renaming a term\"); if it really is a new note, set <allowBreakingChanges>"));
+            String rest = tail(flds);
+            if (!rest.replace(FIELD_SEPARATOR, "").isBlank()) {
+                if (lookup != null) {
+                    lookup.setString(1, rest);
+                    try (ResultSet before = lookup.executeQuery()) {
+                        if (before.next()) {
+                            report(added, before.getString(1), before.getString(2));
+                        }
+                    }
+                }
+            } else if (!removedTerms.isEmpty() && similarityChecks++ < MAX_SIMILAR) {
+                for (RemovedTerm removed : removedTerms) {
+                    if (removed.mid() == mid && nearlyEqual(removed.term(), added.term())) {
+                        report(added, removed.guid(), removed.term());
+                        return;
+                    }
                 }
             }
+        }
+
+        private void report(NoteChange added, String guid, String term) {
+            findings.accept(new Finding(gateSeverity, added.location(), "renamed-note", "\"" + added.term()
+                    + "\" looks like \"" + term + "\" of the previous release under a new guid:"
+                    + " learners would get a second note and the old one would keep the review history. To keep"
+                    + " the note, give this row the old guid " + guid + " (a guid column; see README,"
+                    + " \"Renaming a term\"); if it really is a new note, set <allowBreakingChanges>"));
         }
 
         @Override
@@ -358,6 +388,27 @@ final class ReleaseComparison {
                 lookup.close();
             }
         }
+    }
+
+    /**
+     * Whether two terms of at least 12 characters differ only in one stretch (what is left between
+     * their common start and end) of at most a tenth of the longer one, 2 characters at least.
+     */
+    static boolean nearlyEqual(String a, String b) {
+        int longer = Math.max(a.length(), b.length());
+        int shorter = Math.min(a.length(), b.length());
+        if (longer < 12) {
+            return false;
+        }
+        int prefix = 0;
+        while (prefix < shorter && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < shorter - prefix && a.charAt(a.length() - 1 - suffix) == b.charAt(b.length() - 1 - suffix)) {
+            suffix++;
+        }
+        return longer - prefix - suffix <= Math.max(2, longer / 10);
     }
 
     /** Every field but the first, joined: what stays when only the term is renamed. */
