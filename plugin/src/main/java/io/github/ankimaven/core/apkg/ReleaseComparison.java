@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,7 @@ final class ReleaseComparison {
         int removed = removedNotes(perDeck, lists);
         int total = keepUnchangedNotes(perDeck);
         int keptRowByRow = 0;
+        Map<List<String>, Integer> movedRowByRow = new HashMap<>(); // (from, to) → notes, for notes compared row by row
         try (RenameCheck renames = new RenameCheck(renameCandidates > 0);
                 Statement statement = db.createStatement();
                 PreparedStatement keepNoteMod = db.prepareStatement("UPDATE notes SET mod = ? WHERE id = ?");
@@ -131,6 +133,9 @@ final class ReleaseComparison {
                 }
                 List<String> parts = changedParts(fieldNames.getOrDefault(rs.getLong(16), List.of()), rs.getString(3),
                         rs.getString(9), rs.getString(4), rs.getString(10), deck, rs.getString(11), rs.getBoolean(13));
+                if (rs.getString(11) != null && !rs.getString(11).equals(deck)) {
+                    movedRowByRow.merge(List.of(rs.getString(11), deck), 1, Integer::sum);
+                }
                 if (parts.isEmpty() || parts.equals(List.of("deck"))) { // as the set-wise keep: a text stored as a blob
                     keepNoteMod.setLong(1, rs.getLong(8));
                     keepNoteMod.setLong(2, rs.getLong(1));
@@ -157,7 +162,7 @@ final class ReleaseComparison {
             keepNoteMod.executeBatch();
             keepCardMod.executeBatch();
         }
-        List<ReleaseChanges.Move> moves = moves(previousDisplay, releaseLocation);
+        List<ReleaseChanges.Move> moves = moves(movedRowByRow, previousDisplay, releaseLocation);
         dropTables();
         if (total == added && added > 0 && removed > 0) {
             findings.accept(new Finding(gateSeverity, releaseLocation, "unrelated-release", "no note of this build has the guid"
@@ -174,21 +179,29 @@ final class ReleaseComparison {
      * Anki never moves existing cards on import. Only moving a note does not change it (it keeps
      * its mod), since an update would move nothing and only replace the learner's edits.
      */
-    private List<ReleaseChanges.Move> moves(String previousDisplay, SourceLocation releaseLocation) throws SQLException {
-        List<ReleaseChanges.Move> moves = new ArrayList<>();
+    private List<ReleaseChanges.Move> moves(Map<List<String>, Integer> movedRowByRow, String previousDisplay,
+            SourceLocation releaseLocation) throws SQLException {
+        Map<List<String>, Integer> moved = new TreeMap<>(Comparator.comparing((List<String> pair) -> pair.get(0))
+                .thenComparing(pair -> pair.get(1)));
+        moved.putAll(movedRowByRow);
+        // The kept notes were joined with the previous release once already: a scan, no second join of the deck.
         try (Statement statement = db.createStatement();
                 ResultSet rs = statement.executeQuery("""
-                        SELECT p.deck, x.deck, count(*) FROM temp.new_note x JOIN temp.prev_note p ON p.guid = x.guid
-                        WHERE p.deck IS NOT NULL AND p.deck <> x.deck GROUP BY p.deck, x.deck ORDER BY p.deck, x.deck""")) {
+                        SELECT prev_deck, deck, count(*) FROM temp.kept_note
+                        WHERE prev_deck IS NOT NULL AND prev_deck <> deck GROUP BY prev_deck, deck""")) {
             while (rs.next()) {
-                ReleaseChanges.Move move = new ReleaseChanges.Move(rs.getString(1), rs.getString(2), rs.getInt(3));
-                moves.add(move);
-                findings.accept(Finding.warning(releaseLocation, "moved-notes", move.notes() + (move.notes() == 1 ? " note" : " notes")
-                        + " moved from deck \"" + move.from() + "\" to \"" + move.to() + "\": learners who imported "
-                        + previousDisplay + " keep their cards in \"" + move.from() + "\" (Anki never moves cards on import;"
-                        + " the release notes tell them how to move them)"));
+                moved.merge(List.of(rs.getString(1), rs.getString(2)), rs.getInt(3), Integer::sum);
             }
         }
+        List<ReleaseChanges.Move> moves = new ArrayList<>();
+        moved.forEach((pair, notes) -> {
+            ReleaseChanges.Move move = new ReleaseChanges.Move(pair.get(0), pair.get(1), notes);
+            moves.add(move);
+            findings.accept(Finding.warning(releaseLocation, "moved-notes", move.notes() + (move.notes() == 1 ? " note" : " notes")
+                    + " moved from deck \"" + move.from() + "\" to \"" + move.to() + "\": learners who imported "
+                    + previousDisplay + " keep their cards in \"" + move.from() + "\" (Anki never moves cards on import;"
+                    + " the release notes tell them how to move them)"));
+        });
         return moves;
     }
 
@@ -213,9 +226,10 @@ final class ReleaseComparison {
     private int keepUnchangedNotes(Map<String, DeckCounts> perDeck) throws SQLException {
         int kept = 0;
         try (Statement statement = db.createStatement()) {
-            statement.execute("CREATE TEMP TABLE kept_note (id INTEGER PRIMARY KEY, mod INTEGER NOT NULL, deck TEXT NOT NULL)");
+            statement.execute("CREATE TEMP TABLE kept_note (id INTEGER PRIMARY KEY, mod INTEGER NOT NULL, deck TEXT NOT NULL,"
+                    + " prev_deck TEXT)");
             statement.execute("""
-                    INSERT INTO temp.kept_note SELECT x.id, p.mod, x.deck
+                    INSERT INTO temp.kept_note SELECT x.id, p.mod, x.deck, p.deck
                     FROM temp.new_note x JOIN temp.prev_note p ON p.guid = x.guid
                     WHERE x.flds = p.flds AND x.tags = p.tags AND x.mid = p.mid ORDER BY x.id""");
             statement.execute("""
