@@ -12,6 +12,7 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
 /** Finds a deck's card files below its source directory with Ant-style include/exclude patterns. */
@@ -64,10 +65,16 @@ public final class CardFiles {
         return shown.toString().replace('\\', '/');
     }
 
-    private static List<PathMatcher> matchers(List<String> patterns) {
+    private static List<PathMatcher> matchers(List<String> patterns) throws DeckConfigurationException {
         List<PathMatcher> matchers = new ArrayList<>();
         for (String pattern : patterns) {
             String glob = pattern.replace('\\', '/');
+            try {
+                FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            } catch (PatternSyntaxException e) {
+                throw new DeckConfigurationException("the pattern \"" + pattern + "\" in <includes> or <excludes> is not valid"
+                        + " near character " + (e.getIndex() + 1) + " (check its brackets and braces); patterns look like **/*.csv");
+            }
             matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
             // Ant's "**/" also matches no directory at all: "**/*.csv" matches "cards.csv".
             while (glob.startsWith("**/")) {

@@ -20,6 +20,7 @@ import io.github.ankimaven.core.preview.PreviewNote;
 import io.github.ankimaven.core.preview.PreviewSite;
 import io.github.ankimaven.core.release.ReleaseChanges;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,7 +159,8 @@ public final class DeckBuilder {
         DeckNames.validate(request.deckName());
         if (!request.unknownFormattedFields().isEmpty()) {
             throw new DeckConfigurationException("<fieldFormats> names " + request.unknownFormattedFields()
-                    + ", which the note type does not have; its fields are " + request.noteType().fields());
+                    + ", which no note type of the deck has (built-in or declared); the deck's note type has "
+                    + request.noteType().fields());
         }
     }
 
@@ -178,12 +180,18 @@ public final class DeckBuilder {
     }
 
     /** The description's HTML: the Markdown file rendered, or the configured text. */
-    private static String description(DeckRequest request, Findings findings) throws IOException {
+    private static String description(DeckRequest request, Findings findings) throws IOException, DeckConfigurationException {
         CardFile file = request.descriptionFile();
         if (file == null) {
             return request.descriptionHtml();
         }
-        String markdown = Files.readString(file.path(), StandardCharsets.UTF_8).replace("\r\n", "\n").strip();
+        String markdown;
+        try {
+            markdown = Files.readString(file.path(), request.encoding()).replace("\r\n", "\n").strip();
+        } catch (CharacterCodingException e) {
+            throw new DeckConfigurationException("the description " + file.displayPath() + " is not valid "
+                    + request.encoding().name() + ": save it as " + request.encoding().name() + " or set <encoding>");
+        }
         FormattedField rendered = FieldFormat.MARKDOWN.render(markdown);
         for (FieldProblem problem : rendered.problems()) {
             findings.accept(problem.at(new SourceLocation(file.displayPath(), 1)));

@@ -1,6 +1,7 @@
 package io.github.ankimaven.core;
 
 import io.github.ankimaven.core.format.FieldFormat;
+import io.github.ankimaven.core.model.BuiltInNoteTypes;
 import io.github.ankimaven.core.model.CardFile;
 import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.Severity;
@@ -99,10 +100,17 @@ public record DeckRequest(
         return fieldFormats.getOrDefault(fieldName, format);
     }
 
-    /** Field names in {@code fieldFormats} that no note type of the deck has (a configuration mistake). */
+    /**
+     * Field names in {@code fieldFormats} that no note type the deck may use has (a configuration
+     * mistake): neither its default or declared note types nor a built-in one, which a card file
+     * can choose with {@code #notetype:}.
+     */
     public List<String> unknownFormattedFields() {
+        List<NoteType> candidates = new java.util.ArrayList<>(customNoteTypes);
+        candidates.add(noteType);
+        BuiltInNoteTypes.KEYS.forEach(key -> BuiltInNoteTypes.forKey(key, deckName).ifPresent(candidates::add));
         return fieldFormats.keySet().stream()
-                .filter(name -> noteType.fieldIndex(name) < 0 && customNoteTypes.stream().allMatch(t -> t.fieldIndex(name) < 0))
+                .filter(name -> candidates.stream().allMatch(t -> t.fieldIndex(name) < 0))
                 .toList();
     }
 

@@ -5,6 +5,7 @@ import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.SourceLocation;
 import io.github.ankimaven.core.template.NoteKind;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,10 @@ public record NoteTypeDefinition(String name, String kind, List<String> fields, 
         if (!Files.isRegularFile(file)) {
             throw new DeckConfigurationException(where + ": " + file + " does not exist");
         }
-        return Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
+        } catch (CharacterCodingException e) {
+            throw new DeckConfigurationException(where + ": " + file + " is not valid UTF-8: save it as UTF-8");
+        }
     }
 }

@@ -16,6 +16,9 @@ import io.github.ankimaven.core.text.AnkiText;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -256,9 +259,25 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
             run();
         } catch (DeckConfigurationException e) {
             throw new MojoFailureException(goal() + ": " + e.getMessage(), e);
-        } catch (IOException | UncheckedIOException e) {
-            throw new MojoExecutionException(goal() + " could not read or write the deck: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException(goal() + " could not read or write the deck: " + describe(e), e);
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException(goal() + " could not read or write the deck: " + describe(e.getCause()), e);
         }
+    }
+
+    /** An I/O failure in words: the file-system exceptions' messages are often just the path. */
+    static String describe(IOException e) {
+        if (e instanceof AccessDeniedException denied) {
+            return denied.getFile() + ": permission denied (check the permissions of the file and its directory)";
+        }
+        if (e instanceof NoSuchFileException missing) {
+            return missing.getFile() + ": no such file";
+        }
+        if (e instanceof FileSystemException other) {
+            return other.getFile() + ": " + (other.getReason() != null ? other.getReason() : other.getClass().getSimpleName());
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     /** The goal's name for messages, such as {@code anki:check}. */

@@ -10,6 +10,7 @@ import io.github.ankimaven.core.report.JUnitOptions;
 import io.github.ankimaven.core.report.SarifOptions;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,6 +102,13 @@ public class CheckMojo extends AbstractAnkiMojo {
 
     @Override
     protected void run() throws IOException, DeckConfigurationException, MojoFailureException {
+        // A run that fails before the reports are written (a configuration error) must not leave an
+        // earlier run's reports for CI to upload as this one's.
+        for (File report : new File[] {sarifFile, junitFile}) {
+            if (report != null) {
+                Files.deleteIfExists(report.toPath());
+            }
+        }
         List<ConfiguredDeck> decks = configuredDecks(Instant.EPOCH, "", null);
         List<DeckReport> reports = new ArrayList<>();
         for (ConfiguredDeck deck : decks) {

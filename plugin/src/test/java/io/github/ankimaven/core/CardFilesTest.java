@@ -38,4 +38,14 @@ class CardFilesTest {
         assertEquals("the symbolic link src/main/anki/loop leads back into a directory that contains it: remove the link or"
                 + " point it elsewhere", e.getMessage());
     }
+
+    @Test
+    void anInvalidPatternIsAClearError() throws IOException {
+        Path source = Files.createDirectories(base.resolve("src/main/anki"));
+        Files.writeString(source.resolve("cards.csv"), "Term,Definition\n");
+        DeckConfigurationException e = assertThrows(DeckConfigurationException.class,
+                () -> CardFiles.find(base, source, List.of("**/*.{csv"), List.of()));
+        assertEquals("the pattern \"**/*.{csv\" in <includes> or <excludes> is not valid near character 9 (check its"
+                + " brackets and braces); patterns look like **/*.csv", e.getMessage());
+    }
 }

@@ -112,4 +112,33 @@ class RichDeckTest {
                     apkg.colJson("decks").toString());
         }
     }
+
+    @Test
+    void aDescriptionFileInAnotherEncodingIsAClearErrorAndAnEarlierPackageGoes() throws Exception {
+        TestDecks deck = new TestDecks(dir.resolve("latin")).file("cards.csv", "Term,Definition\na,b\n");
+        DeckBuilder.build(deck.request(), deck.output());
+        Path markdown = dir.resolve("latin/src/main/anki/description.md");
+        Files.write(markdown, "Caf\u00e9 words".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        DeckRequest request = deck.request().withDescriptionFile(new io.github.ankimaven.core.model.CardFile(markdown,
+                "src/main/anki/description.md"));
+        io.github.ankimaven.core.DeckConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.github.ankimaven.core.DeckConfigurationException.class, () -> DeckBuilder.build(request, deck.output()));
+        org.junit.jupiter.api.Assertions.assertEquals("the description src/main/anki/description.md is not valid UTF-8: save it as"
+                + " UTF-8 or set <encoding>", e.getMessage());
+        assertTrue(!Files.exists(deck.output()), "the package of the earlier build does not look like this build's");
+    }
+
+    @Test
+    void aFieldFormatMayNameAFieldOfABuiltInNoteTypeAFileChooses() throws Exception {
+        TestDecks deck = new TestDecks(dir.resolve("formats")).file("cards.csv", "Term,Definition\na,b\n")
+                .file("cloze.csv", "#notetype: cloze\nText,Back Extra\n{{c1::Paris}} is *the* capital,\n");
+        DeckReport report = DeckBuilder.build(deck.request().withFormats(FieldFormat.TEXT, Map.of("Text", FieldFormat.MARKDOWN)),
+                deck.output());
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), report.findings());
+        io.github.ankimaven.core.DeckConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.github.ankimaven.core.DeckConfigurationException.class, () -> DeckBuilder.build(
+                        deck.request().withFormats(FieldFormat.TEXT, Map.of("Defintion", FieldFormat.MARKDOWN)), deck.output()));
+        org.junit.jupiter.api.Assertions.assertEquals("<fieldFormats> names [Defintion], which no note type of the deck has"
+                + " (built-in or declared); the deck's note type has [Term, Definition]", e.getMessage());
+    }
 }

@@ -268,6 +268,12 @@ class DeckProjectsIT {
                 "duplicate-term error line 30"), located, "SARIF names each finding's file, line and rule");
         String junit = Files.readString(run.project.resolve("target/TEST-anki-check.xml"));
         assertTrue(junit.contains("tests=\"1\"") && junit.contains("failures=\"1\""), junit);
+
+        MavenRun misconfigured = MavenRun.run(run.project, "package", "-Danki.format=markdwn");
+        assertEquals(1, misconfigured.exitCode, misconfigured.log());
+        for (String report : List.of("target/anki-check.sarif", "target/TEST-anki-check.xml")) {
+            assertFalse(Files.exists(run.project.resolve(report)), report + " of the earlier run would pass for this run's");
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -75,9 +76,52 @@ final class HtmlChecker {
         return !url.startsWith("//") && !URL_SCHEME.matcher(url).find();
     }
 
-    /** Whether a URL would run as a script when followed (browsers ignore leading spaces and case). */
+    /**
+     * Whether a URL would run as a script when followed, read as a browser does: character
+     * references decoded ({@code &#106;}, {@code &colon;}), tabs and line breaks removed anywhere,
+     * leading spaces and control characters ignored, case ignored.
+     */
     static boolean isJavascriptUrl(String url) {
-        return url.strip().toLowerCase(Locale.ROOT).startsWith("javascript:");
+        String decoded = decodeCharacterReferences(url);
+        StringBuilder scheme = new StringBuilder();
+        for (int i = 0; i < decoded.length() && scheme.length() < "javascript:".length(); i++) {
+            char c = decoded.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\r' || (scheme.length() == 0 && c <= ' ')) {
+                continue;
+            }
+            scheme.append(Character.toLowerCase(c));
+        }
+        return scheme.toString().equals("javascript:");
+    }
+
+    private static final Pattern CHARACTER_REFERENCE = Pattern.compile("&(?:#[xX]([0-9a-fA-F]+);?|#([0-9]+);?|(colon|tab|newline);)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Numeric character references and the named ones that can hide a URL's scheme. */
+    private static String decodeCharacterReferences(String text) {
+        if (text.indexOf('&') < 0) {
+            return text;
+        }
+        Matcher m = CHARACTER_REFERENCE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String replacement;
+            if (m.group(3) != null) {
+                replacement = switch (m.group(3).toLowerCase(Locale.ROOT)) {
+                    case "colon" -> ":";
+                    case "tab" -> "\t";
+                    default -> "\n";
+                };
+            } else {
+                String digits = m.group(1) != null ? m.group(1) : m.group(2);
+                int radix = m.group(1) != null ? 16 : 10;
+                int code = digits.length() > 7 ? -1 : Integer.parseInt(digits, radix);
+                replacement = code >= 0 && Character.isValidCodePoint(code) ? new String(Character.toChars(code)) : "\uFFFD";
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private void start(Tag tag) {
@@ -111,6 +155,9 @@ final class HtmlChecker {
             if (attribute.name().startsWith("on") && attribute.name().length() > 2) {
                 error(tag.line(), "html-script", "remove the " + attribute.name() + " attribute from <" + tag.name()
                         + ">: Anki would run its script");
+            } else if (attribute.name().equals("srcdoc")) {
+                error(tag.line(), "html-script", "remove the srcdoc attribute from <" + tag.name()
+                        + ">: its HTML is a page of its own, whose scripts Anki would run");
             } else if (isJavascriptUrl(attribute.value())) {
                 error(tag.line(), "html-script", "remove the javascript: URL from the " + attribute.name() + " attribute of <"
                         + tag.name() + ">: Anki would run it as a script");

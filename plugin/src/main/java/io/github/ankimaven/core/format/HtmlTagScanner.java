@@ -27,6 +27,8 @@ final class HtmlTagScanner {
     record Attribute(String name, String value) {}
 
     private static final Set<String> TEXT_ONLY_ELEMENTS = Set.of("script", "style", "textarea", "title");
+    private static final Set<String> FOREIGN_ROOTS = Set.of("svg", "math");
+    private int foreignDepth;
 
     private final String html;
     private final Consumer<FieldProblem> problems;
@@ -51,7 +53,7 @@ final class HtmlTagScanner {
         while ((position = html.indexOf('<', position)) >= 0 && position + 1 < html.length()) {
             char next = html.charAt(position + 1);
             if (html.startsWith("<!--", position)) {
-                skipPast("-->", "the comment <!-- is not closed: add --> where it should end; until then it hides the rest of the card");
+                skipComment();
             } else if (html.startsWith("<![CDATA[", position)) {
                 skipPast("]]>", "the CDATA section <![CDATA[ is not closed: add ]]> where it should end");
             } else if (next == '!' || next == '?' || (next == '/' && !isAsciiLetter(charAt(position + 2)))) {
@@ -122,7 +124,10 @@ final class HtmlTagScanner {
         }
         tags.add(new Tag(name, false, attributes, selfClosing, tagLine));
         position = i;
-        if (TEXT_ONLY_ELEMENTS.contains(name)) {
+        if (FOREIGN_ROOTS.contains(name) && !selfClosing) {
+            foreignDepth++;
+        } else if (TEXT_ONLY_ELEMENTS.contains(name) && foreignDepth == 0) {
+            // Inside <svg> or <math> a <title> or <style> is parsed like any element: tags in it are tags.
             position = findEndTag(name);
         }
     }
@@ -138,6 +143,33 @@ final class HtmlTagScanner {
         }
         tags.add(new Tag(name, true, List.of(), false, tagLine));
         position = close + 1;
+        if (FOREIGN_ROOTS.contains(name) && foreignDepth > 0) {
+            foreignDepth--;
+        }
+    }
+
+    /** A comment ends at the first "-->" or "--!>" (as browsers read it), and "<!-->" and "<!--->" are empty comments. */
+    private void skipComment() {
+        int start = position + 4;
+        if (charAt(start) == '>') {
+            position = start + 1;
+            return;
+        }
+        if (charAt(start) == '-' && charAt(start + 1) == '>') {
+            position = start + 2;
+            return;
+        }
+        int end = html.indexOf("-->", start);
+        int bang = html.indexOf("--!>", start);
+        if (end < 0 && bang < 0) {
+            problems.accept(new FieldProblem(Severity.ERROR, lineAt(position), "html-unfinished",
+                    "the comment <!-- is not closed: add --> where it should end; until then it hides the rest of the card"));
+            position = html.length();
+        } else if (bang >= 0 && (end < 0 || bang < end)) {
+            position = bang + 4;
+        } else {
+            position = end + 3;
+        }
     }
 
     /** Where {@code </name} starts after text-only content, or the end of the input. */

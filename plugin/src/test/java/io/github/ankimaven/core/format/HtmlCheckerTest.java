@@ -76,6 +76,27 @@ class HtmlCheckerTest {
     }
 
     @Test
+    void findsScriptsHiddenTheWaysBrowsersStillRun() {
+        assertEquals(List.of(
+                "ERROR 0 html-script: remove the javascript: URL from the href attribute of <a>: Anki would run it as a script",
+                "ERROR 1 html-script: remove the javascript: URL from the href attribute of <a>: Anki would run it as a script",
+                "ERROR 2 html-script: remove the javascript: URL from the href attribute of <a>: Anki would run it as a script",
+                "ERROR 4 html-script: remove the srcdoc attribute from <iframe>: its HTML is a page of its own, whose scripts"
+                        + " Anki would run",
+                "ERROR 5 html-script: remove the onerror attribute from <img>: Anki would run its script",
+                "ERROR 6 html-script: remove the javascript: URL from the href attribute of <a>: Anki would run it as a script"),
+                problems("<a href=\"&#106;avascript:alert(1)\">x</a>\n"
+                        + "<a href=\"java&#x09;script&colon;alert(1)\">x</a>\n"
+                        + "<a href=\"\u0001 jav\nascript:go()\">x</a>\n"
+                        + "<iframe srcdoc=\"&lt;script&gt;alert(1)&lt;/script&gt;\"></iframe>\n"
+                        + "<!-- --!><img src=x onerror=alert(1)> -->\n"
+                        + "<svg><title><a href=\"javascript:alert(1)\">x</a></title></svg>"), "the line break in line 2's URL"
+                + " counts: the comment is on line 5");
+        assertEquals(List.of(), problems("<a href=\"javascript-notes.html\">x</a> <a href=\"&#106;ava.html\">y</a>"
+                + " <!--> <!---> <b>after empty comments</b>"));
+    }
+
+    @Test
     void warnsAboutStylesAndUnknownElements() {
         assertEquals(List.of(
                 "WARNING 0 html-style: <style> in a field restyles the whole card while it is shown: "
