@@ -30,6 +30,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -135,6 +137,7 @@ public final class CardFileReader {
         skipByteOrderMark(reader);
         List<String> comments = new ArrayList<>();
         int linesBeforeHeader = skipCommentLines(reader, comments);
+        warnAboutDirectivesNotRead(file, comments, findings);
         String fileDeck = fileDeck(file, comments, findings);
         NoteType noteType = fileNoteType(file, comments, findings);
         if (noteType == null) {
@@ -173,6 +176,53 @@ public final class CardFileReader {
             comments.add(line);
             skipped++;
         }
+    }
+
+    private static final Pattern SPACED_DIRECTIVE = Pattern.compile("#\\s+(deck|notetype)\\s*:.*",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern ANKI_HEADER = Pattern.compile(
+            "#(separator|html|tags|columns|guid column|notetype column|deck column|tags column|if matches)\\s*:.*",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    /**
+     * Lines before the header that look like settings but are comments here: a directive with a
+     * space after "#", or one of the headers of Anki's own text import, which this plugin does not
+     * read. Without a word, the author would think it applied.
+     */
+    private static void warnAboutDirectivesNotRead(CardFile file, List<String> comments, Consumer<Finding> findings) {
+        for (int i = 0; i < comments.size(); i++) {
+            String comment = comments.get(i).strip();
+            SourceLocation at = new SourceLocation(file.displayPath(), i + 1);
+            Matcher spaced = SPACED_DIRECTIVE.matcher(comment);
+            Matcher anki = ANKI_HEADER.matcher(comment);
+            if (spaced.matches()) {
+                String key = spaced.group(1).toLowerCase(Locale.ROOT);
+                findings.accept(Finding.warning(at, "directive", "\"" + comment.substring(0, comment.indexOf(':') + 1)
+                        + "\" is a comment (a space follows \"#\"), so it sets nothing: write #" + key + ": to set the file's "
+                        + (key.equals("deck") ? "deck" : "note type")));
+            } else if (anki.matches() && !separatorAgrees(file, comment)) {
+                String key = anki.group(1).toLowerCase(Locale.ROOT);
+                String instead = switch (key) {
+                    case "separator" -> "the file's extension sets the separator (.csv: comma, .tsv: tab)";
+                    case "html" -> "<format> and <fieldFormats> set how fields are read";
+                    case "tags" -> "put the tags in a tags column, or in <tags> for every note";
+                    case "columns" -> "the first line after the comments is the header that names the columns";
+                    case "if matches" -> "releases update changed notes by themselves (README, \"Releases\")";
+                    default -> "name the column guid, deck or tags in the header, and set a file's note type with #notetype:";
+                };
+                findings.accept(Finding.warning(at, "directive", "#" + key + ": is a header of Anki's own text import,"
+                        + " which this plugin does not read: " + instead));
+            }
+        }
+    }
+
+    /** Whether a {@code #separator:} line names the separator the file's extension gives anyway. */
+    private static boolean separatorAgrees(CardFile file, String comment) {
+        if (!comment.toLowerCase(Locale.ROOT).startsWith("#separator")) {
+            return false;
+        }
+        String value = comment.substring(comment.indexOf(':') + 1).strip().toLowerCase(Locale.ROOT);
+        return file.delimiter() == ',' ? value.equals("comma") || value.equals(",") : value.equals("tab") || value.isEmpty();
     }
 
     /** The file's note type: a {@code #notetype: cloze} line before the header, else the deck's; null when unknown. */

@@ -46,6 +46,8 @@ public final class Rules {
                     + " changed deck identity (a warning with allowBreakingChanges)."),
             new Rule("renamed-note", ERROR, "A new note looks like a previous release's note under a new guid"
                     + " (a warning with allowBreakingChanges)."),
+            new Rule("directive", WARNING, "A line before the header looks like a setting but is a comment here (\"# deck:\","
+                    + " or a header of Anki's own text import such as #separator:)."),
             new Rule("deck", ERROR, "A deck cell or #deck: line names a deck Anki would rename (an empty level, spaces)."),
             new Rule("note-type", ERROR, "A note type is unknown, or cannot make cards (no field on a front, no cloze filter)."),
             new Rule("template", ERROR, "A card template does not parse or uses an unknown field (a warning for unknown filters)."),

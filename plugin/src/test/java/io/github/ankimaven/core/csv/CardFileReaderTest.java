@@ -207,6 +207,20 @@ class CardFileReaderTest {
     }
 
     @Test
+    void warnsAboutLinesThatLookLikeSettingsButAreComments() throws IOException {
+        read("d.csv", "# Deck notes: a plain comment\n# deck: Hypervisors\n#separator:tab\n#tags: extra\n#deck:Real\n"
+                + "Term,Definition\nVM,virtual machine\n");
+        assertEquals(List.of(
+                "WARNING cards/d.csv:2: \"# deck:\" is a comment (a space follows \"#\"), so it sets nothing: write #deck: to"
+                        + " set the file's deck",
+                "WARNING cards/d.csv:3: #separator: is a header of Anki's own text import, which this plugin does not read:"
+                        + " the file's extension sets the separator (.csv: comma, .tsv: tab)",
+                "WARNING cards/d.csv:4: #tags: is a header of Anki's own text import, which this plugin does not read: put"
+                        + " the tags in a tags column, or in <tags> for every note"), findingTexts());
+        assertEquals("Deck::Real", notes.get(0).deck());
+    }
+
+    @Test
     void checksTheEncodingOfTheWholeFileEvenAfterAFatalProblem() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.write("Term,Definition\nbroken,\"never closed\n".getBytes(StandardCharsets.UTF_8));
