@@ -35,10 +35,16 @@ public final class CardFiles {
         List<CardFile> files = new ArrayList<>();
         // Linked directories are followed: a deck may share card files with another through a link.
         try (Stream<Path> paths = Files.walk(sourceDirectory, FileVisitOption.FOLLOW_LINKS)) {
-            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+            for (Path path : paths.toList()) {
                 Path relative = sourceDirectory.relativize(path);
-                if (matchesAny(include, relative) && !matchesAny(exclude, relative)) {
+                if (!matchesAny(include, relative) || matchesAny(exclude, relative)) {
+                    continue;
+                }
+                if (Files.isRegularFile(path)) {
                     files.add(new CardFile(path, display(baseDirectory, path)));
+                } else if (Files.isSymbolicLink(path) && !Files.exists(path)) {
+                    throw new DeckConfigurationException(display(baseDirectory, path) + " is a symbolic link to "
+                            + Files.readSymbolicLink(path) + ", which does not exist: fix the link, or remove it");
                 }
             }
         } catch (UncheckedIOException e) {

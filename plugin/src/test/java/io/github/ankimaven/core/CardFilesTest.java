@@ -48,4 +48,15 @@ class CardFilesTest {
         assertEquals("the pattern \"**/*.{csv\" in <includes> or <excludes> is not valid near character 9 (check its"
                 + " brackets and braces); patterns look like **/*.csv", e.getMessage());
     }
+
+    @Test
+    void aCardFileLinkedToNothingIsAClearError() throws IOException {
+        Path source = Files.createDirectories(base.resolve("src/main/anki"));
+        Files.writeString(source.resolve("cards.csv"), "Term,Definition\n");
+        Files.createSymbolicLink(source.resolve("shared.csv"), Path.of("../../../shared/cards.csv"));
+        DeckConfigurationException e = assertThrows(DeckConfigurationException.class,
+                () -> CardFiles.find(base, source, List.of("**/*.csv"), List.of()));
+        assertEquals("src/main/anki/shared.csv is a symbolic link to ../../../shared/cards.csv, which does not exist: fix the"
+                + " link, or remove it", e.getMessage());
+    }
 }

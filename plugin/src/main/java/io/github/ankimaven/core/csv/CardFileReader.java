@@ -469,10 +469,12 @@ public final class CardFileReader {
             if (detail != null && detail.contains("EOF reached before encapsulated token finished")) {
                 return "unterminated quoted cell: a cell that starts with \" must end with \" (write a quote inside a quoted cell as \"\")";
             }
+            // The parser cannot go on after these, so the rows after it are not checked: say so.
             if (detail != null && detail.contains("Invalid character between encapsulated token and delimiter")) {
-                return "text after a closing quote: a quoted cell must end right after its closing \" (write a quote inside a quoted cell as \"\")";
+                return "text after a closing quote: a quoted cell must end right after its closing \" (write a quote inside a quoted"
+                        + " cell as \"\"); the rows after it are checked once it is fixed";
             }
-            return "malformed CSV: " + detail;
+            return "malformed CSV: " + detail + "; the rows after it are checked once it is fixed";
         }
     }
 

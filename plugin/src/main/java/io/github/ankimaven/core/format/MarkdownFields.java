@@ -22,6 +22,7 @@ import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
+import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.Node;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
@@ -70,7 +71,14 @@ final class MarkdownFields {
         LinePlacedText htmlBlocks = new LinePlacedText();
         // Nodes are equal only to themselves; the map keeps the containers in document order.
         Map<Node, LinePlacedText> inlineHtmlByContainer = new LinkedHashMap<>();
+        List<LinkReferenceDefinition> definitions = new ArrayList<>();
+        Set<String> linkDestinations = new java.util.HashSet<>();
         document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(LinkReferenceDefinition definition) {
+                definitions.add(definition);
+            }
+
             @Override
             public void visit(HtmlBlock htmlBlock) {
                 htmlBlocks.add(firstLine(htmlBlock), htmlBlock.getLiteral());
@@ -84,6 +92,7 @@ final class MarkdownFields {
 
             @Override
             public void visit(Link link) {
+                linkDestinations.add(link.getDestination());
                 if (HtmlChecker.isJavascriptUrl(link.getDestination())) {
                     problems.add(new FieldProblem(Severity.ERROR, firstLine(link), "html-script",
                             "remove the javascript: URL from the link: Anki would run it as a script"));
@@ -91,6 +100,14 @@ final class MarkdownFields {
                 visitChildren(link);
             }
         });
+        // "[Note]: obsolete" on a line of its own is a link definition to CommonMark: it shows nothing.
+        for (LinkReferenceDefinition definition : definitions) {
+            if (!linkDestinations.contains(definition.getDestination())) {
+                problems.add(new FieldProblem(Severity.WARNING, firstLine(definition), "markdown-definition", "\"["
+                        + definition.getLabel() + "]: " + definition.getDestination() + "\" is a Markdown link definition that no"
+                        + " link uses, so learners see nothing of it: write \\[ for a literal \"[\""));
+            }
+        }
         problems.addAll(HtmlChecker.check(htmlBlocks.toString()));
         for (LinePlacedText inlineHtml : inlineHtmlByContainer.values()) {
             problems.addAll(HtmlChecker.check(inlineHtml.toString()));

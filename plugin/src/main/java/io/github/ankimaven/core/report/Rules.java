@@ -54,6 +54,8 @@ public final class Rules {
             new Rule("css", WARNING, "A note type's styling does not parse."),
             new Rule("cloze", ERROR, "Cloze syntax is malformed: an unclosed {{c1::, or a number outside c1 to c500."),
             new Rule("no-card", ERROR, "A note would make no card: no cloze deletion, or every front would be empty."),
+            new Rule("markdown-definition", WARNING, "A Markdown field has a line such as \"[Note]: text\", a link definition"
+                    + " no link uses, which shows nothing."),
             new Rule("html-unbalanced", ERROR, "HTML tags are left open, closed in the wrong order, or close nothing."),
             new Rule("html-unfinished", ERROR, "An HTML tag, comment or CDATA section is not finished."),
             new Rule("html-script", ERROR, "A field has a script, an event-handler attribute or a javascript: URL."),

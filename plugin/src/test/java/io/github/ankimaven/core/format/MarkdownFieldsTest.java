@@ -20,6 +20,14 @@ class MarkdownFieldsTest {
     }
 
     @Test
+    void aLineThatCommonMarkTakesForALinkDefinitionIsAWarning() {
+        assertEquals(List.of("WARNING 2 markdown-definition: \"[Note]: obsolete\" is a Markdown link definition that no link"
+                + " uses, so learners see nothing of it: write \\[ for a literal \"[\""),
+                problems("The first line.\n\n[Note]: obsolete"));
+        assertEquals(List.of(), problems("See [the docs][d].\n\n[d]: https://example.org"), "a definition a link uses");
+    }
+
+    @Test
     void aSingleParagraphRendersInlineWithoutP() {
         assertEquals("term", html("term"));
         assertEquals("<strong>bold</strong> and <em>it</em> <code>List&lt;int&gt;</code>", html("**bold** and *it* `List<int>`"));
