@@ -137,6 +137,13 @@ public final class CardFileReader {
         skipByteOrderMark(reader);
         List<String> comments = new ArrayList<>();
         int linesBeforeHeader = skipCommentLines(reader, comments);
+        if (linesBeforeHeader < 0) {
+            findings.accept(Finding.error(new SourceLocation(file.displayPath(), comments.size() + 1), "missing-header",
+                    "the first line after the comments is longer than " + (HEADER_LOOKAHEAD >> 20) + " MiB, so it is no header"
+                            + " naming the columns: is this a card file? (a header looks like " + expectedHeaderExample(
+                                    defaultNoteType) + ")"));
+            return;
+        }
         warnAboutDirectivesNotRead(file, comments, findings);
         String fileDeck = fileDeck(file, comments, findings);
         NoteType noteType = fileNoteType(file, comments, findings);
@@ -162,7 +169,8 @@ public final class CardFileReader {
 
     /**
      * Skips blank lines and {@code #} comments before the header, collecting them (blank lines as
-     * empty strings, so the list index is the line number - 1); returns how many lines it skipped.
+     * empty strings, so the list index is the line number - 1); returns how many lines it skipped,
+     * or -1 when the line after them is too long to be a header.
      */
     private static int skipCommentLines(BufferedReader reader, List<String> comments) throws IOException {
         int skipped = 0;
@@ -170,6 +178,9 @@ public final class CardFileReader {
             reader.mark(HEADER_LOOKAHEAD);
             String line = reader.readLine();
             if (line == null || !(line.isBlank() || line.startsWith("#"))) {
+                if (line != null && line.length() >= HEADER_LOOKAHEAD) {
+                    return -1; // the mark is gone: the reader cannot go back to the line's start
+                }
                 reader.reset();
                 return skipped;
             }
@@ -331,7 +342,7 @@ public final class CardFileReader {
             boolean ok = true;
             for (int column = 0; column < header.size(); column++) {
                 String name = header.get(column).strip();
-                Integer previous = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), column);
+                Integer previous = name.isEmpty() ? null : seen.putIfAbsent(name.toLowerCase(Locale.ROOT), column);
                 if (previous != null) {
                     error(line, "header", "column \"" + name + "\" appears twice (columns " + (previous + 1) + " and "
                             + (column + 1) + ")");

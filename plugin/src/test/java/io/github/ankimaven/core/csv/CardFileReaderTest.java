@@ -168,6 +168,22 @@ class CardFileReaderTest {
     }
 
     @Test
+    void eachEmptyColumnNameIsReportedAsSuch() throws IOException {
+        read("e.csv", "Term,Definition,,\nVM,virtual machine,,\n");
+        assertEquals(List.of(
+                "ERROR cards/e.csv:1: empty column name (column 3); expected columns: Term, Definition, tags, guid, deck",
+                "ERROR cards/e.csv:1: empty column name (column 4); expected columns: Term, Definition, tags, guid, deck"),
+                findingTexts());
+    }
+
+    @Test
+    void aFirstLineTooLongForAHeaderIsAFindingNotAReaderFailure() throws IOException {
+        read("blob.csv", "# a comment\n" + "x".repeat((1 << 20) + 10) + "\nVM,virtual machine\n");
+        assertEquals(List.of("ERROR cards/blob.csv:2: the first line after the comments is longer than 1 MiB, so it is no"
+                + " header naming the columns: is this a card file? (a header looks like Term,Definition,tags)"), findingTexts());
+    }
+
+    @Test
     void reportsTextAfterAClosingQuote() throws IOException {
         read("i.csv", "Term,Definition\n\"quoted\" extra,row\nnext,row\nnext,row\n");
         assertEquals(List.of("ERROR cards/i.csv:2: text after a closing quote: a quoted cell must end right after its"
