@@ -38,7 +38,7 @@ final class NoteRenderer {
         for (int i = 0; i < note.fields().size(); i++) {
             FormattedField field = formats[i].renderStored(note.fields().get(i));
             for (FieldProblem problem : field.problems()) {
-                findings.accept(problem.at(note.fieldLocation(i)));
+                findings.accept(problem.at(note.fieldLocation(i), note.noteType().fields().get(i)));
             }
             String stored = field.html();
             MediaReferences.inField(stored, note.location()).forEach(mediaReferences);

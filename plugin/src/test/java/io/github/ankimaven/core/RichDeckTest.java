@@ -88,9 +88,9 @@ class RichDeckTest {
                         + " references to \"ab.png\"",
                 "ERROR src/main/anki/cards.csv:4: media name \"../secret.png\" is a path, but Anki keeps all media in one folder:"
                         + " put the file directly into the media directory and refer to it by its bare name",
-                "ERROR src/main/anki/cards.csv:5: <b> is not closed: add </b> where it should end; an open tag spills over into the"
-                        + " rest of the card",
-                "ERROR src/main/anki/cards.csv:7: remove the <script> element: Anki would run it whenever the card is shown;"
+                "ERROR src/main/anki/cards.csv:5: Definition: <b> is not closed: add </b> where it should end; an open tag spills"
+                        + " over into the rest of the card",
+                "ERROR src/main/anki/cards.csv:7: Definition: remove the <script> element: Anki would run it whenever the card is shown;"
                         + " scripts belong in the card template",
                 "WARNING src/main/anki/media/unused.png:1: media file \"unused.png\" is not referenced by any field, template or"
                         + " styling, so it is not packed: delete it, refer to it, or start its name with \"_\" to pack it anyway"),

@@ -16,4 +16,10 @@ public record FieldProblem(Severity severity, int lineOffset, String rule, Strin
     public Finding at(SourceLocation cellStart) {
         return new Finding(severity, new SourceLocation(cellStart.file(), cellStart.line() + lineOffset), rule, message);
     }
+
+    /** This problem as a finding about the field {@code fieldName} of a note, named in the message as cloze findings are. */
+    public Finding at(SourceLocation cellStart, String fieldName) {
+        return new Finding(severity, new SourceLocation(cellStart.file(), cellStart.line() + lineOffset), rule,
+                fieldName + ": " + message);
+    }
 }
