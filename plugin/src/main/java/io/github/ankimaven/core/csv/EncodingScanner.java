@@ -46,9 +46,15 @@ final class EncodingScanner {
             ByteArrayOutputStream line = new ByteArrayOutputStream(256);
             int lineNumber = 1;
             int b;
+            boolean afterCr = false;
             while (true) {
                 b = in.read();
-                if (b == '\n' || b < 0) {
+                if (b == '\n' && afterCr) { // the LF of a CR LF: the line was counted at the CR
+                    afterCr = false;
+                    continue;
+                }
+                afterCr = b == '\r';
+                if (b == '\n' || b == '\r' || b < 0) { // lines end as the CSV parser counts them: LF, CR, CR LF
                     if (!isValid(decoder, line)) {
                         lines.add(lineNumber);
                     }

@@ -15,6 +15,7 @@ final class Utf8Validator {
     private final InvalidLines.Collector lines;
     private int line = 1;
     private int lastReported;
+    private boolean lastWasCr; // the last byte of the previous buffer, for a CR LF split between two
     private int need;
     private int min = 0x80;
     private int max = 0xBF;
@@ -59,14 +60,16 @@ final class Utf8Validator {
             if (need == 0) { // between sequences: skip ASCII, the common case, counting only line breaks
                 int lineBreaks = 0;
                 while (i < end && buffer[i] >= 0) {
-                    if (buffer[i] == '\n') {
+                    byte c = buffer[i];
+                    // Line breaks as the CSV parser counts them: LF, CR, and CR LF as one.
+                    if (c <= '\r' && (c == '\r' || c == '\n' && !(i > offset ? buffer[i - 1] == '\r' : lastWasCr))) {
                         lineBreaks++;
                     }
                     i++;
                 }
                 line += lineBreaks;
                 if (i == end) {
-                    return;
+                    break;
                 }
             }
             int b = buffer[i++] & 0xFF;
@@ -84,7 +87,7 @@ final class Utf8Validator {
                 max = 0xBF;
             }
             if (b < 0x80) {
-                if (b == '\n') {
+                if (b == '\n' || b == '\r') { // after a broken sequence, so never the LF of a CR LF
                     report(bad);
                     line++;
                     continue;
@@ -103,6 +106,9 @@ final class Utf8Validator {
                 bad = true;
             }
             report(bad);
+        }
+        if (length > 0) {
+            lastWasCr = buffer[end - 1] == '\r';
         }
     }
 

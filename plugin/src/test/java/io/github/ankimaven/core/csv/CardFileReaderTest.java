@@ -238,6 +238,17 @@ class CardFileReaderTest {
     }
 
     @Test
+    void badBytesInAFileWithCarriageReturnsOnlyAreReportedAtTheirLine() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write("Term,Definition\rgood,row\r".getBytes(StandardCharsets.UTF_8));
+        bytes.write(new byte[] {'c', 'a', 'f', (byte) 0xE9, ',', 'x', '\r', '\n', 'o', 'k', ',', 'y', '\r'});
+        read("cr.csv", bytes.toByteArray());
+        assertEquals(List.of("ERROR cards/cr.csv:3: bytes that are not valid UTF-8; save the file as UTF-8 or set <encoding>"
+                + " to the file's encoding"), findingTexts());
+        assertEquals(List.of(2, 3, 4), notes.stream().map(n -> n.location().line()).toList(), "the parser's lines, too");
+    }
+
+    @Test
     void checksTheEncodingOfTheWholeFileEvenAfterAFatalProblem() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.write("Term,Definition\nbroken,\"never closed\n".getBytes(StandardCharsets.UTF_8));

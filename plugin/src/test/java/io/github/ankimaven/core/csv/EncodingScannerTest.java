@@ -43,13 +43,16 @@ class EncodingScannerTest {
         int line = 1;
         int start = 0;
         for (int i = 0; i <= bytes.length; i++) {
-            if (i == bytes.length || bytes[i] == '\n') {
+            if (i == bytes.length || bytes[i] == '\n' || bytes[i] == '\r') { // LF, CR, or CR LF ends a line
                 try {
                     StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, start, i - start));
                 } catch (CharacterCodingException e) {
                     invalid.add(line);
                 }
                 line++;
+                if (i + 1 < bytes.length && bytes[i] == '\r' && bytes[i + 1] == '\n') {
+                    i++;
+                }
                 start = i + 1;
             }
         }

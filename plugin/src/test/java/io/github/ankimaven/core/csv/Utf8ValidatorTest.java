@@ -27,7 +27,7 @@ class Utf8ValidatorTest {
     @Test
     void agreesLineByLineWithTheJdkDecoderHoweverTheBytesArriveInChunks() {
         byte[][] pieces = {
-            {'a'}, {'\n'}, {' '}, "é".getBytes(StandardCharsets.UTF_8), "€".getBytes(StandardCharsets.UTF_8),
+            {'a'}, {'\n'}, {'\r'}, {'\r', '\n'}, {' '}, "é".getBytes(StandardCharsets.UTF_8), "€".getBytes(StandardCharsets.UTF_8),
             "😀".getBytes(StandardCharsets.UTF_8), {(byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE0, (byte) 0x80},
             {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xFF},
             {(byte) 0xE2}, {(byte) 0xF0, (byte) 0x9F}, {(byte) 0xC3}};
@@ -68,18 +68,25 @@ class Utf8ValidatorTest {
         return validator.invalidLines();
     }
 
-    /** A line break byte never occurs inside a UTF-8 sequence, so each line can be decoded on its own. */
+    /**
+     * A line break byte never occurs inside a UTF-8 sequence, so each line can be decoded on its
+     * own; lines end at LF, CR, or CR LF, as the CSV parser counts them.
+     */
     private static List<Integer> linesTheJdkRejects(byte[] input) {
         List<Integer> lines = new ArrayList<>();
         int line = 1;
         for (int start = 0, end; start <= input.length; start = end + 1, line++) {
             end = start;
-            while (end < input.length && input[end] != '\n') {
+            while (end < input.length && input[end] != '\n' && input[end] != '\r') {
+                end++;
+            }
+            int lineEnd = end;
+            if (end + 1 < input.length && input[end] == '\r' && input[end + 1] == '\n') {
                 end++;
             }
             try {
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(input, start, end - start));
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(input, start, lineEnd - start));
             } catch (CharacterCodingException e) {
                 lines.add(line);
             }
