@@ -185,16 +185,20 @@ public final class DeckBuilder {
         if (file == null) {
             return request.descriptionHtml();
         }
-        String markdown;
+        String text;
         try {
-            markdown = Files.readString(file.path(), request.encoding()).replace("\r\n", "\n").strip();
+            text = Files.readString(file.path(), request.encoding()).replace("\r\n", "\n");
         } catch (CharacterCodingException e) {
             throw new DeckConfigurationException("the description " + file.displayPath() + " is not valid "
                     + request.encoding().name() + ": save it as " + request.encoding().name() + " or set <encoding>");
         }
+        String markdown = text.strip();
+        // Findings count lines from the first one kept: add the blank lines the strip removed.
+        int firstLine = 1 + (int) text.substring(0, text.indexOf(markdown.isEmpty() ? text : markdown)).chars()
+                .filter(c -> c == '\n').count();
         FormattedField rendered = FieldFormat.MARKDOWN.render(markdown);
         for (FieldProblem problem : rendered.problems()) {
-            findings.accept(problem.at(new SourceLocation(file.displayPath(), 1)));
+            findings.accept(problem.at(new SourceLocation(file.displayPath(), firstLine)));
         }
         return rendered.html();
     }

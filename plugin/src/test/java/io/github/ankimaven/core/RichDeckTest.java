@@ -141,4 +141,15 @@ class RichDeckTest {
         org.junit.jupiter.api.Assertions.assertEquals("<fieldFormats> names [Defintion], which no note type of the deck has"
                 + " (built-in or declared); the deck's note type has [Term, Definition]", e.getMessage());
     }
+
+    @Test
+    void aDescriptionFindingNamesItsLineAfterLeadingBlankLines() throws Exception {
+        TestDecks deck = new TestDecks(dir.resolve("described")).file("cards.csv", "Term,Definition\na,b\n");
+        Path markdown = dir.resolve("described/src/main/anki/description.md");
+        Files.writeString(markdown, "\n\nAbout the deck.\n\n<b>unclosed\n");
+        DeckReport report = DeckBuilder.build(deck.request().withDescriptionFile(new io.github.ankimaven.core.model.CardFile(
+                markdown, "src/main/anki/description.md")), deck.output());
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("src/main/anki/description.md:5"),
+                report.findings().stream().map(f -> f.location().toString()).toList());
+    }
 }
