@@ -66,7 +66,10 @@ public final class ReleaseNotes {
                                 + " where learners have them: Anki never moves cards on import (move them in the browser with"
                                 + " Change Deck). Only the move does not make a note changed, so learners' edits to it stay.\n")
                         .append("- Removed notes stay in learners' collections: Anki never deletes notes on import. Learners who"
-                                + " want them gone delete them themselves.\n");
+                                + " want them gone delete them themselves.\n")
+                        .append("- Import the newest release only. Anki before 25.01 stamps the notes an import updates with the"
+                                + " time of that import, so importing an older release after a newer one came out makes Anki"
+                                + " skip the newer one's changes to those notes.\n");
             }
         }
     }

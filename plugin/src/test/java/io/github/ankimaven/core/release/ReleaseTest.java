@@ -150,6 +150,7 @@ class ReleaseTest {
                 - Changed notes are updated in place: learners keep their review history, and their own edits to those notes are replaced by this release's text.
                 - Unchanged notes are skipped by Anki ("already in your collection"), so learners' own edits to them stay.
                 - Removed notes stay in learners' collections: Anki never deletes notes on import. Learners who want them gone delete them themselves.
+                - Import the newest release only. Anki before 25.01 stamps the notes an import updates with the time of that import, so importing an older release after a newer one came out makes Anki skip the newer one's changes to those notes.
                 """, notes);
     }
 
