@@ -76,12 +76,11 @@ public final class CardFiles {
         for (String pattern : patterns) {
             String glob = pattern.replace('\\', '/');
             try {
-                FileSystems.getDefault().getPathMatcher("glob:" + glob);
+                matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
             } catch (PatternSyntaxException e) {
                 throw new DeckConfigurationException("the pattern \"" + pattern + "\" in <includes> or <excludes> is not valid"
                         + " near character " + (e.getIndex() + 1) + " (check its brackets and braces); patterns look like **/*.csv");
             }
-            matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
             // Ant's "**/" also matches no directory at all: "**/*.csv" matches "cards.csv".
             while (glob.startsWith("**/")) {
                 glob = glob.substring(3);

@@ -21,7 +21,6 @@ import io.github.ankimaven.core.preview.PreviewSite;
 import io.github.ankimaven.core.release.ReleaseChanges;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -194,8 +193,8 @@ public final class DeckBuilder {
         }
         String markdown = text.strip();
         // Findings count lines from the first one kept: add the blank lines the strip removed.
-        int firstLine = 1 + (int) text.substring(0, text.indexOf(markdown.isEmpty() ? text : markdown)).chars()
-                .filter(c -> c == '\n').count();
+        String leading = text.substring(0, text.length() - text.stripLeading().length());
+        int firstLine = 1 + (int) leading.chars().filter(c -> c == '\n').count();
         FormattedField rendered = FieldFormat.MARKDOWN.render(markdown);
         for (FieldProblem problem : rendered.problems()) {
             findings.accept(problem.at(new SourceLocation(file.displayPath(), firstLine)));

@@ -8,6 +8,7 @@ import io.github.ankimaven.core.model.Severity;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -106,7 +107,7 @@ public record DeckRequest(
      * can choose with {@code #notetype:}.
      */
     public List<String> unknownFormattedFields() {
-        List<NoteType> candidates = new java.util.ArrayList<>(customNoteTypes);
+        List<NoteType> candidates = new ArrayList<>(customNoteTypes);
         candidates.add(noteType);
         BuiltInNoteTypes.KEYS.forEach(key -> BuiltInNoteTypes.forKey(key, deckName).ifPresent(candidates::add));
         return fieldFormats.keySet().stream()

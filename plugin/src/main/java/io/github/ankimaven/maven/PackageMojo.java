@@ -207,7 +207,7 @@ public class PackageMojo extends AbstractAnkiMojo {
         Path output = outputDirectory.toPath().resolve(deck.finalName() + ".apkg");
         Path fingerprintFile = Path.of(project.getBuild().getDirectory(), "anki-maven-plugin", deck.finalName() + ".fingerprint");
         try {
-            return buildDeck(deck, output, fingerprintFile);
+            return buildOrSkip(deck, output, fingerprintFile);
         } catch (IOException | DeckConfigurationException | RuntimeException e) {
             // Whatever failed (an unresolvable previous release, say), an earlier package must not look current.
             try {
@@ -220,7 +220,8 @@ public class PackageMojo extends AbstractAnkiMojo {
         }
     }
 
-    private DeckReport buildDeck(ConfiguredDeck deck, Path output, Path fingerprintFile) throws IOException, DeckConfigurationException {
+    private DeckReport buildOrSkip(ConfiguredDeck deck, Path output, Path fingerprintFile)
+            throws IOException, DeckConfigurationException {
         DeckRequest request = deck.request().withPreviousRelease(previousReleaseFile(deck.previousRelease()), allowBreakingChanges);
         Path releaseNotes = PackageWriter.releaseNotesPath(output);
         String pluginIdentity = pluginVersion + pluginBuild();

@@ -28,35 +28,38 @@ class CardFilesTest {
                 found.stream().map(CardFile::displayPath).toList(), "a linked directory's cards are part of the deck");
     }
 
-    @Test
-    void aLinkBackIntoItsOwnDirectoryIsAClearError() throws IOException {
+    /** A source directory holding one card file. */
+    private Path sourceWithCards() throws IOException {
         Path source = Files.createDirectories(base.resolve("src/main/anki"));
         Files.writeString(source.resolve("cards.csv"), "Term,Definition\n");
+        return source;
+    }
+
+    /** The message of the configuration error that finding the card files of {@code source} ends in. */
+    private String failure(Path source, String include) {
+        return assertThrows(DeckConfigurationException.class, () -> CardFiles.find(base, source, List.of(include), List.of()))
+                .getMessage();
+    }
+
+    @Test
+    void aLinkBackIntoItsOwnDirectoryIsAClearError() throws IOException {
+        Path source = sourceWithCards();
         Files.createSymbolicLink(source.resolve("loop"), source);
-        DeckConfigurationException e = assertThrows(DeckConfigurationException.class,
-                () -> CardFiles.find(base, source, List.of("**/*.csv"), List.of()));
         assertEquals("the symbolic link src/main/anki/loop leads back into a directory that contains it: remove the link or"
-                + " point it elsewhere", e.getMessage());
+                + " point it elsewhere", failure(source, "**/*.csv"));
     }
 
     @Test
     void anInvalidPatternIsAClearError() throws IOException {
-        Path source = Files.createDirectories(base.resolve("src/main/anki"));
-        Files.writeString(source.resolve("cards.csv"), "Term,Definition\n");
-        DeckConfigurationException e = assertThrows(DeckConfigurationException.class,
-                () -> CardFiles.find(base, source, List.of("**/*.{csv"), List.of()));
         assertEquals("the pattern \"**/*.{csv\" in <includes> or <excludes> is not valid near character 9 (check its"
-                + " brackets and braces); patterns look like **/*.csv", e.getMessage());
+                + " brackets and braces); patterns look like **/*.csv", failure(sourceWithCards(), "**/*.{csv"));
     }
 
     @Test
     void aCardFileLinkedToNothingIsAClearError() throws IOException {
-        Path source = Files.createDirectories(base.resolve("src/main/anki"));
-        Files.writeString(source.resolve("cards.csv"), "Term,Definition\n");
+        Path source = sourceWithCards();
         Files.createSymbolicLink(source.resolve("shared.csv"), Path.of("../../../shared/cards.csv"));
-        DeckConfigurationException e = assertThrows(DeckConfigurationException.class,
-                () -> CardFiles.find(base, source, List.of("**/*.csv"), List.of()));
         assertEquals("src/main/anki/shared.csv is a symbolic link to ../../../shared/cards.csv, which does not exist: fix the"
-                + " link, or remove it", e.getMessage());
+                + " link, or remove it", failure(source, "**/*.csv"));
     }
 }

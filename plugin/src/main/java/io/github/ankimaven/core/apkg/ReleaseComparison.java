@@ -151,7 +151,8 @@ final class ReleaseComparison {
                 } else {
                     String before = rs.getString(12);
                     if (!rs.getBoolean(13)) {
-                        noteTypeChanged(previous, rs.getString(6), rs.getLong(17), rs.getLong(16), location == null ? releaseLocation : location);
+                        noteTypeChanged(previous, rs.getString(6), rs.getLong(17), rs.getLong(16),
+                                location == null ? releaseLocation : location);
                     }
                     lists.changed(new NoteChange(rs.getString(2), rs.getString(6), before.equals(rs.getString(6)) ? null : before,
                             deck, parts, location));
