@@ -12,10 +12,16 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
-/** Finds a deck's card files below its source directory with Ant-style include/exclude patterns. */
+/**
+ * Finds a deck's card files below its source directory with Ant-style include/exclude patterns.
+ * Patterns match case-insensitively on every operating system: Java's glob matching follows the
+ * platform (case-insensitive on Windows, case-sensitive elsewhere), and a co-author's
+ * {@code Verbs.CSV} must not be part of the deck on one machine and silently missing on another.
+ */
 public final class CardFiles {
 
     private CardFiles() {}
@@ -36,7 +42,7 @@ public final class CardFiles {
         // Linked directories are followed: a deck may share card files with another through a link.
         try (Stream<Path> paths = Files.walk(sourceDirectory, FileVisitOption.FOLLOW_LINKS)) {
             for (Path path : paths.toList()) {
-                Path relative = sourceDirectory.relativize(path);
+                Path relative = Path.of(sourceDirectory.relativize(path).toString().toLowerCase(Locale.ROOT));
                 if (!matchesAny(include, relative) || matchesAny(exclude, relative)) {
                     continue;
                 }
@@ -74,7 +80,7 @@ public final class CardFiles {
     private static List<PathMatcher> matchers(List<String> patterns) throws DeckConfigurationException {
         List<PathMatcher> matchers = new ArrayList<>();
         for (String pattern : patterns) {
-            String glob = pattern.replace('\\', '/');
+            String glob = pattern.replace('\\', '/').toLowerCase(Locale.ROOT);
             try {
                 matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
             } catch (PatternSyntaxException e) {

@@ -69,7 +69,8 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
 
     /**
      * Ant-style patterns, relative to {@code sourceDirectory}, of the card files to read. Files
-     * ending in {@code .tsv} are tab-separated, all others comma-separated.
+     * ending in {@code .tsv} are tab-separated, all others comma-separated. Patterns ignore case
+     * on every operating system, so {@code Verbs.CSV} is read on Linux as on Windows.
      *
      * <p>Default {@code **}{@code /*.csv} and {@code **}{@code /*.tsv}.
      *

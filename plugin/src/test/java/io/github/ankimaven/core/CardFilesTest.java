@@ -28,6 +28,17 @@ class CardFilesTest {
                 found.stream().map(CardFile::displayPath).toList(), "a linked directory's cards are part of the deck");
     }
 
+    @Test
+    void patternsMatchCaseInsensitivelyOnEveryOperatingSystem() throws Exception {
+        Path source = sourceWithCards();
+        Files.writeString(source.resolve("Verbs.CSV"), "Term,Definition\n");
+        Files.writeString(source.resolve("Draft-Nouns.csv"), "Term,Definition\n");
+        List<CardFile> found = CardFiles.find(base, source, List.of("**/*.csv"), List.of("**/draft-*.CSV"));
+        assertEquals(List.of("src/main/anki/Verbs.CSV", "src/main/anki/cards.csv"),
+                found.stream().map(CardFile::displayPath).toList(),
+                "Verbs.CSV is a card file on Linux as on Windows, and the exclude matches Draft-Nouns.csv");
+    }
+
     /** A source directory holding one card file. */
     private Path sourceWithCards() throws IOException {
         Path source = Files.createDirectories(base.resolve("src/main/anki"));
