@@ -11,7 +11,6 @@ import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.RenderedNote;
 import io.github.ankimaven.core.template.Cloze;
 import io.github.ankimaven.core.template.NoteKind;
-import io.github.ankimaven.core.text.AnkiText;
 import io.github.ankimaven.core.text.TermKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +46,7 @@ final class NoteRenderer {
         // Plain-text terms keep the key they always had (GUIDs derive from it); formatted terms
         // are compared as the text learners see; cloze text without its cloze markup.
         int sort = note.noteType().sortFieldIndex();
-        String term = formats[sort] == FieldFormat.TEXT ? note.term()
-                : AnkiText.stripHtmlPreservingMediaFilenames(html.get(sort));
+        String term = formats[sort] == FieldFormat.TEXT ? note.term() : TermKey.visibleText(html.get(sort));
         if (note.noteType().kind() == NoteKind.CLOZE) {
             term = Cloze.withoutMarkup(term);
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ankimaven.core.apkg.StableIds;
+import io.github.ankimaven.core.format.FieldFormat;
 import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.model.Severity;
 import io.github.ankimaven.testsupport.ApkgContents;
@@ -230,6 +231,14 @@ class DeckBuilderTest {
         try (var leftovers = Files.list(deck.output().getParent())) {
             assertEquals(List.of(), leftovers.toList(), "no temporary files are left behind");
         }
+    }
+
+    @Test
+    void htmlTermsAreComparedAsLearnersReadThemWithEveryNamedEntityDecoded() throws Exception {
+        TestDecks deck = new TestDecks(dir).file("a.csv", "Term,Definition\ncaf&eacute;,one\n<i>Café</i>,two\nAT&T &amp; co,three\n");
+        DeckReport report = DeckBuilder.build(deck.request().withFormats(FieldFormat.HTML, Map.of()), deck.output());
+        assertEquals(List.of("ERROR src/main/anki/a.csv:2: duplicate term \"caf&eacute;\": 2 notes at src/main/anki/a.csv:2, 3;"
+                + " merge them into one note"), texts(report.findings()));
     }
 
     @Test

@@ -228,6 +228,11 @@ public final class AnkiText {
         if (html.indexOf('<') < 0) {
             return decodeEntities(html); // no tag, so no media tag and nothing to strip
         }
+        return stripHtml(mediaTagsAsFileNames(html));
+    }
+
+    /** The first step of {@link #stripHtmlPreservingMediaFilenames}: each media tag becomes " file name ". */
+    public static String mediaTagsAsFileNames(String html) {
         Matcher media = MEDIA_TAG.matcher(html);
         StringBuilder replaced = new StringBuilder();
         while (media.find()) {
@@ -235,7 +240,7 @@ public final class AnkiText {
             media.appendReplacement(replaced, Matcher.quoteReplacement(" " + name + " "));
         }
         media.appendTail(replaced);
-        return stripHtml(replaced.toString());
+        return replaced.toString();
     }
 
     /** Anki's {@code strip_html}: tags, comments, styles and scripts removed, entities decoded. */

@@ -2,6 +2,7 @@ package io.github.ankimaven.core.text;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import org.jsoup.parser.Parser;
 
 /**
  * The identity of a term for duplicate detection and GUID derivation: Unicode NFC, whitespace
@@ -11,6 +12,17 @@ import java.util.Locale;
 public final class TermKey {
 
     private TermKey() {}
+
+    /**
+     * The text learners see of a term stored as HTML: media tags as their file names (as Anki's
+     * sort field has them), other tags removed, and character references decoded as the card's
+     * web view decodes them: every named one ({@code caf&eacute;} reads {@code café}), also where
+     * Anki's own sort field gives up because of a stray {@code &} or an {@code &apos;}.
+     */
+    public static String visibleText(String html) {
+        String text = html.indexOf('<') < 0 ? html : AnkiText.stripHtmlPreservingEntities(AnkiText.mediaTagsAsFileNames(html));
+        return text.indexOf('&') < 0 ? text : Parser.unescapeEntities(text, false);
+    }
 
     public static String of(String term) {
         String ascii = asciiKey(term);

@@ -20,6 +20,16 @@ class TermKeyTest {
     }
 
     @Test
+    void visibleTextOfHtmlDecodesEveryCharacterReferenceOnce() {
+        assertEquals("café", TermKey.visibleText("<b>caf&eacute;</b>"));
+        assertEquals("O'Reilly — AT&T", TermKey.visibleText("O&apos;Reilly &mdash; AT&T"), "a stray & leaves the rest decoded");
+        assertEquals("&eacute;", TermKey.visibleText("&amp;eacute;"), "decoded once, as learners read it");
+        assertEquals("x  kernel.png  y", TermKey.visibleText("x <img src=\"kernel.png\"> y"), "media keep their file name");
+        assertEquals("plain", TermKey.visibleText("plain"));
+        assertEquals(TermKey.of("world switch"), TermKey.of(TermKey.visibleText("world&nbsp;&#83;witch")));
+    }
+
+    @Test
     void keepsDifferentTermsApart() {
         assertNotEquals(TermKey.of("VMX"), TermKey.of("VMX driver"));
         assertNotEquals(TermKey.of("résumé"), TermKey.of("resume"));
