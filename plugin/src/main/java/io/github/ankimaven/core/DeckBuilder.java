@@ -19,6 +19,7 @@ import io.github.ankimaven.core.model.SourceLocation;
 import io.github.ankimaven.core.preview.PreviewNote;
 import io.github.ankimaven.core.preview.PreviewSite;
 import io.github.ankimaven.core.release.ReleaseChanges;
+import io.github.ankimaven.core.text.TextFiles;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -186,7 +187,7 @@ public final class DeckBuilder {
         }
         String text;
         try {
-            text = Files.readString(file.path(), request.encoding()).replace("\r\n", "\n");
+            text = TextFiles.read(file.path(), request.encoding());
         } catch (CharacterCodingException e) {
             throw new DeckConfigurationException("the description " + file.displayPath() + " is not valid "
                     + request.encoding().name() + ": save it as " + request.encoding().name() + " or set <encoding>");

@@ -4,6 +4,7 @@ import io.github.ankimaven.core.model.CardTemplate;
 import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.SourceLocation;
 import io.github.ankimaven.core.template.NoteKind;
+import io.github.ankimaven.core.text.TextFiles;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,7 @@ public record NoteTypeDefinition(String name, String kind, List<String> fields, 
             throw new DeckConfigurationException(where + ": " + file + " does not exist");
         }
         try {
-            return Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
+            return TextFiles.read(file, StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
             throw new DeckConfigurationException(where + ": " + file + " is not valid UTF-8: save it as UTF-8");
         }

@@ -74,6 +74,20 @@ class NoteTypesTest {
     }
 
     @Test
+    void aByteOrderMarkThatAWindowsEditorWroteIsNotPartOfTheStylingOrTemplates() throws Exception {
+        Path templates = Files.createDirectories(dir.resolve("bom"));
+        Files.writeString(templates.resolve("front.html"), "\uFEFF{{Word}}\r\n");
+        Files.writeString(templates.resolve("back.html"), "\uFEFF{{FrontSide}}<hr id=answer>{{Meaning}}");
+        Files.writeString(templates.resolve("style.css"), "\uFEFF.card { color: navy; }\r\n");
+        NoteType vocabulary = new NoteTypeDefinition("Vocabulary", "standard", List.of("Word", "Meaning"),
+                List.of(new NoteTypeDefinition.TemplateFiles("Card 1", templates.resolve("front.html"), templates.resolve("back.html"))),
+                templates.resolve("style.css"), null).load(dir);
+        assertEquals(".card { color: navy; }\n", vocabulary.css(), "a leading U+FEFF would make the first selector match nothing");
+        assertEquals("{{Word}}\n", vocabulary.templates().get(0).front());
+        assertEquals("{{FrontSide}}<hr id=answer>{{Meaning}}", vocabulary.templates().get(0).back());
+    }
+
+    @Test
     void customNoteTypesAreCheckedAtTheirTemplateAndStylingLines() throws Exception {
         Path templates = dir.resolve("templates");
         Files.createDirectories(templates);

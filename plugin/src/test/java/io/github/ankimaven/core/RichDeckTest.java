@@ -102,7 +102,7 @@ class RichDeckTest {
     void aDescriptionFileIsRenderedFromMarkdown() throws Exception {
         TestDecks deck = new TestDecks(dir.resolve("project")).file("cards.csv", "Term,Definition\na,b\n");
         Path markdown = dir.resolve("project/src/main/anki/description.md");
-        Files.writeString(markdown, "Cards about **virtualization**.\n\n- hypervisors\n- the cloud\n");
+        Files.writeString(markdown, "\uFEFFCards about **virtualization**.\r\n\r\n- hypervisors\n- the cloud\n"); // as Notepad saves it
         DeckRequest request = deck.request().withDescriptionFile(new io.github.ankimaven.core.model.CardFile(markdown,
                 "src/main/anki/description.md"));
         DeckBuilder.build(request, deck.output());

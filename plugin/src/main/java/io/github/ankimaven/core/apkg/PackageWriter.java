@@ -71,8 +71,13 @@ public final class PackageWriter implements AutoCloseable {
      */
     public static void warmUp() {
         Thread warmUp = new Thread(() -> {
-            CollectionWriter.loadSqlite();
-            PackageZip.warmUp();
+            try {
+                CollectionWriter.loadSqlite();
+                PackageZip.warmUp();
+            } catch (Throwable ignored) {
+                // Only a head start: the writer loads what it needs itself. A build that failed
+                // fast may have returned and Maven closed the plugin's class loader meanwhile.
+            }
         }, "anki-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
