@@ -329,12 +329,16 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
             String previous = deck.previousRelease != null ? deck.previousRelease
                     : previousRelease == null || classifier == null || previousRelease.split(":").length != 3 ? previousRelease
                     : previousRelease + ":" + classifier;
-            DeckRequest request = new DeckRequest(deck.name, descriptionHtml(deck.description != null ? deck.description : description),
+            // The plugin's description, plain or Markdown, is for decks that describe themselves in no way.
+            boolean ownDescription = deck.description != null || deck.descriptionFile != null
+                    || new File(source, "description.md").isFile();
+            String plainDescription = deck.description != null ? deck.description : ownDescription ? null : description;
+            DeckRequest request = new DeckRequest(deck.name, descriptionHtml(plainDescription),
                     identity, CardFiles.find(baseDirectory, source.toPath(), deck.includes != null ? deck.includes : includes,
                             deck.excludes != null ? deck.excludes : excludes),
                     charset, deckTags, NoteType.termDefinition(), duplicates, buildTime);
-            request = completed(request, source, deck.description != null ? deck.description : description,
-                    deck.descriptionFile != null ? resolve(deck.descriptionFile) : sharedDescriptionFile(deck, source),
+            request = completed(request, source, plainDescription,
+                    deck.descriptionFile != null ? resolve(deck.descriptionFile) : ownDescription ? null : descriptionFile,
                     deck.format != null ? deck.format : format, deck.fieldFormats != null ? deck.fieldFormats : fieldFormats,
                     deck.mediaDirectory != null ? resolve(deck.mediaDirectory) : mediaDirectory != null ? mediaDirectory : null);
             request = withNoteTypes(request, deck.noteType != null ? deck.noteType : noteType);
@@ -342,14 +346,6 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
             configured.add(new ConfiguredDeck(request, name, classifier, previous));
         }
         return configured;
-    }
-
-    /**
-     * The plugin's {@code descriptionFile} for a deck that gives no description of its own: neither
-     * {@code description} nor a {@code description.md} in its source directory.
-     */
-    private File sharedDescriptionFile(DeckConfiguration deck, File source) {
-        return deck.description != null || new File(source, "description.md").isFile() ? null : descriptionFile;
     }
 
     /** Adds the declared note types and the deck's default one. */

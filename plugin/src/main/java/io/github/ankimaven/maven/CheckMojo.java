@@ -3,7 +3,6 @@ package io.github.ankimaven.maven;
 import io.github.ankimaven.core.DeckBuilder;
 import io.github.ankimaven.core.DeckConfigurationException;
 import io.github.ankimaven.core.DeckReport;
-import io.github.ankimaven.core.model.CardFile;
 import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.report.CheckReports;
 import io.github.ankimaven.core.report.JUnitOptions;
@@ -14,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -24,7 +25,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Reads every card file of the deck and reports every problem (malformed rows, duplicate
  * terms, tags Anki cannot store...) as {@code path:line: message}; fails the build on errors.
- * Writes nothing.
+ * Writes only its reports: SARIF and JUnit XML.
  *
  * @since 0.1.0
  */
@@ -88,10 +89,13 @@ public class CheckMojo extends AbstractAnkiMojo {
             CheckReports.writeSarif(sarifFile.toPath(), options, findings);
         }
         if (junitFile != null) {
-            List<String> cardFiles = decks.stream().flatMap(deck -> deck.request().cardFiles().stream())
-                    .map(CardFile::displayPath).distinct().toList();
-            CheckReports.writeJUnit(junitFile.toPath(), JUnitOptions.forDeck(decks.get(0).request().deckName()), cardFiles,
-                    findings);
+            Map<String, String> deckOfFile = new LinkedHashMap<>();
+            for (ConfiguredDeck deck : decks) {
+                deck.request().cardFiles().forEach(file -> deckOfFile.putIfAbsent(file.displayPath(), deck.request().deckName()));
+            }
+            JUnitOptions options = decks.size() == 1 ? JUnitOptions.forDeck(decks.get(0).request().deckName())
+                    : JUnitOptions.forDecks(deckOfFile);
+            CheckReports.writeJUnit(junitFile.toPath(), options, List.copyOf(deckOfFile.keySet()), findings);
         }
     }
 

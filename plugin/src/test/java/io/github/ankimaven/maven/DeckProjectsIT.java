@@ -149,11 +149,25 @@ class DeckProjectsIT {
 
     @Test
     void aDeckWithoutADescriptionOfItsOwnTakesThePluginsDescriptionFile() throws Exception {
-        Path project = MavenRun.copyProject(MavenRun.repoRoot().resolve("examples/multi-deck"), "multi-deck-shared-description");
+        assertEquals("Shared <em>about</em> text.", sharedDescriptionExample("shared-description-file",
+                "<descriptionFile>src/main/anki/about.md</descriptionFile>"));
+    }
+
+    @Test
+    void aDeckWithoutADescriptionOfItsOwnTakesThePluginsDescription() throws Exception {
+        assertEquals("Shared plain text.", sharedDescriptionExample("shared-description", "<description>Shared plain text.</description>"));
+    }
+
+    /**
+     * The multi-deck example with the cloud deck's own description replaced by {@code pluginDescription}
+     * at plugin level: checks that the verbs deck keeps its description.md, and returns the cloud deck's.
+     */
+    private String sharedDescriptionExample(String name, String pluginDescription) throws Exception {
+        Path project = MavenRun.copyProject(MavenRun.repoRoot().resolve("examples/multi-deck"), "multi-deck-" + name);
         Path pom = project.resolve("pom.xml");
         Files.writeString(pom, Files.readString(pom)
                 .replace("<description>What the cloud offers and how it is sold.</description>", "")
-                .replace("<decks>", "<descriptionFile>src/main/anki/about.md</descriptionFile>\n          <decks>"));
+                .replace("<decks>", pluginDescription + "\n          <decks>"));
         Files.writeString(project.resolve("src/main/anki/about.md"), "Shared *about* text.\n");
         MavenRun run = MavenRun.run(project, "package");
         assertEquals(0, run.exitCode, run.log());
@@ -167,10 +181,10 @@ class DeckProjectsIT {
                 });
             }
         }
-        assertEquals(Map.of("Cloud Basics", "Shared <em>about</em> text.",
-                "Spanish Verbs", "<p>Spanish verbs, one card each way. Subdecks group them by <strong>ending</strong>:</p>\n<ul>\n"
-                        + "<li><em>-ar</em> verbs</li>\n<li><em>-er</em> verbs</li>\n</ul>"), descriptions,
-                "the deck with a description.md of its own keeps it; the other falls back to the plugin's descriptionFile");
+        assertEquals("<p>Spanish verbs, one card each way. Subdecks group them by <strong>ending</strong>:</p>\n<ul>\n"
+                        + "<li><em>-ar</em> verbs</li>\n<li><em>-er</em> verbs</li>\n</ul>", descriptions.get("Spanish Verbs"),
+                "the deck with a description.md of its own keeps it");
+        return descriptions.get("Cloud Basics");
     }
 
     @Test

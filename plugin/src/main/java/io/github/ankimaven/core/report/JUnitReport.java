@@ -57,7 +57,7 @@ final class JUnitReport {
             xml.writeAttribute("failures", Long.toString(failed));
             for (Map.Entry<String, List<Finding>> test : byFile.entrySet()) {
                 xml.writeCharacters("\n  ");
-                writeTestCase(xml, options.className(), test.getKey(), test.getValue());
+                writeTestCase(xml, options.classNameOf(test.getKey()), test.getKey(), test.getValue());
             }
             xml.writeCharacters("\n");
             xml.writeEndElement();

@@ -155,6 +155,17 @@ class JUnitReportTest {
     }
 
     @Test
+    void withSeveralDecksEachCardFileIsGroupedUnderItsOwnDeck() throws Exception {
+        List<Finding> findings = List.of(Finding.error(new SourceLocation("templates/front.html", 2), "template", "bad"));
+        String xml = CheckReports.junit(JUnitOptions.forDecks(java.util.Map.of("src/main/anki/verbs/a.csv", "Spanish Verbs",
+                "src/main/anki/cloud/b.csv", "Cloud Basics")), List.of("src/main/anki/verbs/a.csv", "src/main/anki/cloud/b.csv"), findings);
+        List<Element> cases = children(parse(xml).getDocumentElement(), "testcase");
+        assertEquals(List.of("src/main/anki/cloud/b.csv=Cloud Basics", "src/main/anki/verbs/a.csv=Spanish Verbs",
+                "templates/front.html=anki"), cases.stream().map(c -> c.getAttribute("name") + "=" + c.getAttribute("classname")).toList(),
+                "a file that belongs to no single deck is grouped under \"anki\"");
+    }
+
+    @Test
     void noCardFilesAndNoFindingsIsAnEmptySuite() throws Exception {
         Element suite = parse(CheckReports.junit(JUnitOptions.forDeck("Deck"), List.of(), List.of())).getDocumentElement();
         assertEquals("0", suite.getAttribute("tests"));
