@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -40,6 +41,9 @@ final class PackageZip {
     // against 32 MB at level 4, and twice as fast.
     static final int INDEX_LEVEL = 1;
 
+    /** The most media files a package can hold: 0xFFFF zip entries less the collection and the media map. */
+    static final int MAX_MEDIA_FILES = 0xFFFF - 2;
+
     private PackageZip() {}
 
     /** Loads the classes writing a package needs (Jackson's generator, the deflater), so that the end of a build does not wait for them. */
@@ -60,6 +64,13 @@ final class PackageZip {
 
     /** Writes the package with the collection compressed by {@code collection}, which may have started early. */
     static void write(Path zipFile, ParallelDeflate collection, List<MediaFile> media, Instant buildTime) throws IOException {
+        // The zip's end record counts entries in 16 bits: beyond that, readers without Zip64
+        // support (Anki's among them, tested with 2.1.66) see a few entries and no media at all.
+        if (media.size() > MAX_MEDIA_FILES) {
+            throw new IOException("the deck has " + String.format(Locale.ROOT, "%,d", media.size()) + " media files, but this plugin cannot"
+                    + " yet write more than " + String.format(Locale.ROOT, "%,d", MAX_MEDIA_FILES) + " into one package (a zip without Zip64"
+                    + " holds 65,535 entries, two of them the collection and the media map): split the deck or its media");
+        }
         LocalDateTime entryTime = LocalDateTime.ofInstant(buildTime, ZoneOffset.UTC);
         if (entryTime.isBefore(EARLIEST_ZIP_TIME)) {
             entryTime = EARLIEST_ZIP_TIME;
