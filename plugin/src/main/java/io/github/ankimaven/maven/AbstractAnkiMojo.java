@@ -6,6 +6,7 @@ import io.github.ankimaven.core.DeckConfigurationException;
 import io.github.ankimaven.core.DeckReport;
 import io.github.ankimaven.core.DeckRequest;
 import io.github.ankimaven.core.NoteTypeDefinition;
+import io.github.ankimaven.core.apkg.PackageWriter;
 import io.github.ankimaven.core.format.FieldFormat;
 import io.github.ankimaven.core.model.BuiltInNoteTypes;
 import io.github.ankimaven.core.model.CardFile;
@@ -21,6 +22,7 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -288,6 +290,17 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
 
     /** A deck to build: its request and, for packaging, its file name, classifier and previous release. */
     protected record ConfiguredDeck(DeckRequest request, String finalName, String classifier, String previousRelease) {}
+
+    /** Where {@code anki:package} keeps the fingerprint of a deck's inputs, to skip rebuilding an unchanged deck. */
+    protected Path fingerprintFile(ConfiguredDeck deck) {
+        return Path.of(project.getBuild().getDirectory(), "anki-maven-plugin", deck.finalName() + ".fingerprint");
+    }
+
+    /** Deletes the package, release notes and fingerprint an earlier build left, which a failed build must not leave looking current. */
+    protected void deleteStalePackage(Path output, ConfiguredDeck deck) throws IOException {
+        PackageWriter.deleteStale(output);
+        Files.deleteIfExists(fingerprintFile(deck));
+    }
 
     /**
      * The decks of this execution, built from {@code <decks>} or, without it, from the plugin's

@@ -33,6 +33,29 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class CheckMojo extends AbstractAnkiMojo {
 
     /**
+     * The directory {@code anki:package} writes the package to: when the check finds errors, it
+     * deletes a package an earlier build left there, so that a failed {@code mvn package} (where
+     * this goal stops the build before {@code anki:package} runs) leaves none looking current.
+     *
+     * <p>Default <code>${project.build.directory}</code>; property {@code anki.outputDirectory}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "anki.outputDirectory", defaultValue = "${project.build.directory}", required = true)
+    private File outputDirectory;
+
+    /**
+     * The package's file name without the {@code .apkg} extension, as {@code anki:package} names it;
+     * see {@code outputDirectory}.
+     *
+     * <p>Default <code>${project.build.finalName}</code>; property {@code anki.finalName}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "anki.finalName", defaultValue = "${project.build.finalName}", required = true)
+    private String finalName;
+
+    /**
      * Where to write the findings as SARIF 2.1.0, for code scanning (GitHub shows them as
      * annotations on the card-file lines of a pull request). Written even when the check fails.
      *
@@ -113,10 +136,14 @@ public class CheckMojo extends AbstractAnkiMojo {
                 Files.deleteIfExists(report.toPath());
             }
         }
-        List<ConfiguredDeck> decks = configuredDecks(Instant.EPOCH, "", null);
+        List<ConfiguredDeck> decks = configuredDecks(Instant.EPOCH, finalName, null);
         List<DeckReport> reports = new ArrayList<>();
         for (ConfiguredDeck deck : decks) {
-            reports.add(DeckBuilder.check(deck.request()));
+            DeckReport report = DeckBuilder.check(deck.request());
+            if (report.hasErrors()) {
+                deleteStalePackage(outputDirectory.toPath().resolve(deck.finalName() + ".apkg"), deck);
+            }
+            reports.add(report);
         }
         writeReports(decks, reports);
         report(reports);

@@ -205,14 +205,13 @@ public class PackageMojo extends AbstractAnkiMojo {
     /** Builds one deck's package unless it is up to date; returns its report (null-free). */
     private DeckReport buildDeck(ConfiguredDeck deck) throws IOException, DeckConfigurationException {
         Path output = outputDirectory.toPath().resolve(deck.finalName() + ".apkg");
-        Path fingerprintFile = Path.of(project.getBuild().getDirectory(), "anki-maven-plugin", deck.finalName() + ".fingerprint");
+        Path fingerprintFile = fingerprintFile(deck);
         try {
             return buildOrSkip(deck, output, fingerprintFile);
         } catch (IOException | DeckConfigurationException | RuntimeException e) {
             // Whatever failed (an unresolvable previous release, say), an earlier package must not look current.
             try {
-                PackageWriter.deleteStale(output);
-                Files.deleteIfExists(fingerprintFile);
+                deleteStalePackage(output, deck);
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }

@@ -330,6 +330,23 @@ class DeckProjectsIT {
     }
 
     @Test
+    void aFailedMvnPackageRemovesThePackageOfAnEarlierBuildThoughTheCheckStopsItFirst() throws Exception {
+        Path project = MavenRun.copyProject(MavenRun.repoRoot().resolve("examples/minimal"), "minimal-stale-check");
+        assertEquals(0, MavenRun.run(project, "package").exitCode);
+        Path apkg = project.resolve("target/minimal-1.0.0.apkg");
+        Path releaseNotes = project.resolve("target/minimal-1.0.0-release-notes.md");
+        Path fingerprint = project.resolve("target/anki-maven-plugin/minimal-1.0.0.fingerprint");
+        assertTrue(Files.exists(apkg) && Files.exists(releaseNotes) && Files.exists(fingerprint));
+        Files.writeString(project.resolve("src/main/anki/cards.csv"), "Term,Definition\nsame,one\nSame,two\n");
+        MavenRun failed = MavenRun.run(project, "package");
+        assertEquals(1, failed.exitCode, failed.log());
+        assertEquals(failurePrefix("check", "default", "minimal") + "anki:check found 1 error in 1 file:",
+                failed.linesStartingWith("[ERROR]").get(0));
+        assertFalse(Files.exists(apkg) || Files.exists(releaseNotes) || Files.exists(fingerprint),
+                "anki:check, which stops the build in validate, removes what the earlier anki:package wrote");
+    }
+
+    @Test
     void skipSaysWhyAndDoesNothing() throws Exception {
         MavenRun run = MavenRun.run(MavenRun.copyProject(MavenRun.repoRoot().resolve("plugin/src/it-projects/raw-seed"), "skip"),
                 "package", "-Danki.skip");
