@@ -73,15 +73,21 @@ class NoteTypesTest {
         assertFalse(Files.exists(deck.output()));
     }
 
-    @Test
-    void aByteOrderMarkThatAWindowsEditorWroteIsNotPartOfTheStylingOrTemplates() throws Exception {
-        Path templates = Files.createDirectories(dir.resolve("bom"));
-        Files.writeString(templates.resolve("front.html"), "\uFEFF{{Word}}\r\n");
-        Files.writeString(templates.resolve("back.html"), "\uFEFF{{FrontSide}}<hr id=answer>{{Meaning}}");
-        Files.writeString(templates.resolve("style.css"), "\uFEFF.card { color: navy; }\r\n");
-        NoteType vocabulary = new NoteTypeDefinition("Vocabulary", "standard", List.of("Word", "Meaning"),
+    /** A "Vocabulary" note type (Word, Meaning; one card) loaded from template and styling files written into {@code directory}. */
+    private NoteType vocabularyType(String directory, String front, String back, String css) throws Exception {
+        Path templates = Files.createDirectories(dir.resolve(directory));
+        Files.writeString(templates.resolve("front.html"), front);
+        Files.writeString(templates.resolve("back.html"), back);
+        Files.writeString(templates.resolve("style.css"), css);
+        return new NoteTypeDefinition("Vocabulary", "standard", List.of("Word", "Meaning"),
                 List.of(new NoteTypeDefinition.TemplateFiles("Card 1", templates.resolve("front.html"), templates.resolve("back.html"))),
                 templates.resolve("style.css"), null).load(dir);
+    }
+
+    @Test
+    void aByteOrderMarkThatAWindowsEditorWroteIsNotPartOfTheStylingOrTemplates() throws Exception {
+        NoteType vocabulary = vocabularyType("bom", "\uFEFF{{Word}}\r\n", "\uFEFF{{FrontSide}}<hr id=answer>{{Meaning}}",
+                "\uFEFF.card { color: navy; }\r\n");
         assertEquals(".card { color: navy; }\n", vocabulary.css(), "a leading U+FEFF would make the first selector match nothing");
         assertEquals("{{Word}}\n", vocabulary.templates().get(0).front());
         assertEquals("{{FrontSide}}<hr id=answer>{{Meaning}}", vocabulary.templates().get(0).back());
@@ -89,14 +95,8 @@ class NoteTypesTest {
 
     @Test
     void customNoteTypesAreCheckedAtTheirTemplateAndStylingLines() throws Exception {
-        Path templates = dir.resolve("templates");
-        Files.createDirectories(templates);
-        Files.writeString(templates.resolve("front.html"), "<div>\n{{Meaning}}\n{{Wrod}}</div>\n");
-        Files.writeString(templates.resolve("back.html"), "{{FrontSide}}\n{{#Meaning}}{{Meaning}}\n");
-        Files.writeString(templates.resolve("style.css"), ".card {\n  color: red;\n  background: url(paper.png);\n}\n.broken { color: ; \n");
-        NoteType vocabulary = new NoteTypeDefinition("Vocabulary", "standard", List.of("Word", "Meaning"),
-                List.of(new NoteTypeDefinition.TemplateFiles("Card 1", templates.resolve("front.html"), templates.resolve("back.html"))),
-                templates.resolve("style.css"), null).load(dir);
+        NoteType vocabulary = vocabularyType("templates", "<div>\n{{Meaning}}\n{{Wrod}}</div>\n", "{{FrontSide}}\n{{#Meaning}}{{Meaning}}\n",
+                ".card {\n  color: red;\n  background: url(paper.png);\n}\n.broken { color: ; \n");
         TestDecks deck = new TestDecks(dir).file("cards.csv", "Word,Meaning\nephemeral,short-lived\nlatency,\n");
         DeckRequest request = deck.requestWithMedia().withNoteTypes(vocabulary, List.of(vocabulary));
         DeckReport report = DeckBuilder.build(request, deck.output());
