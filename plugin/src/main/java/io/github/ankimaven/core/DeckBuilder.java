@@ -206,7 +206,8 @@ public final class DeckBuilder {
     /** Where media references go as they are found: the media directory's selection, or null when the deck has none. */
     private static MediaDirectory.Selection mediaSelection(DeckRequest request, Findings findings) throws IOException {
         return request.mediaDirectory() == null ? null
-                : new MediaDirectory(request.mediaDirectory(), request.mediaDisplay()).selection(findings);
+                : new MediaDirectory(request.mediaDirectory(), request.mediaDisplay())
+                        .selection(findings, request.mediaOfOtherDecks());
     }
 
     @FunctionalInterface

@@ -1,6 +1,7 @@
 package io.github.ankimaven.core;
 
 import io.github.ankimaven.core.format.FieldFormat;
+import io.github.ankimaven.core.media.OtherDeckMedia;
 import io.github.ankimaven.core.model.BuiltInNoteTypes;
 import io.github.ankimaven.core.model.CardFile;
 import io.github.ankimaven.core.model.NoteType;
@@ -35,6 +36,8 @@ import java.util.TreeMap;
  * @param buildTime the release's timestamp: note and card {@code mod} and ids
  * @param previousRelease the package of the previous release, or null for a first release
  * @param allowBreakingChanges report release-compatibility problems as warnings instead of errors
+ * @param mediaOfOtherDecks the media directories of the other decks of the same build, whose
+ *     {@code _} files must not differ from this deck's under the same name
  */
 public record DeckRequest(
         String deckName,
@@ -53,13 +56,14 @@ public record DeckRequest(
         Severity duplicateTermSeverity,
         Instant buildTime,
         Path previousRelease,
-        boolean allowBreakingChanges) {
+        boolean allowBreakingChanges,
+        List<OtherDeckMedia> mediaOfOtherDecks) {
 
     /** A request for plain-text fields, without media directory or previous release. */
     public DeckRequest(String deckName, String descriptionHtml, String identity, List<CardFile> cardFiles, Charset encoding,
             List<String> tags, NoteType noteType, Severity duplicateTermSeverity, Instant buildTime) {
-        this(deckName, descriptionHtml, null, identity, cardFiles, encoding, tags, noteType, List.of(), FieldFormat.TEXT, Map.of(), null,
-                null, duplicateTermSeverity, buildTime, null, false);
+        this(deckName, descriptionHtml, null, identity, cardFiles, encoding, tags, noteType, List.of(), FieldFormat.TEXT,
+                Map.of(), null, null, duplicateTermSeverity, buildTime, null, false, List.of());
     }
 
     public DeckRequest {
@@ -77,6 +81,7 @@ public record DeckRequest(
         fieldFormats = byField;
         Objects.requireNonNull(duplicateTermSeverity, "duplicateTermSeverity");
         Objects.requireNonNull(buildTime, "buildTime");
+        mediaOfOtherDecks = List.copyOf(mediaOfOtherDecks);
     }
 
     /** A note type by the name a card file gives it: a built-in key ({@code cloze}, …) or a declared note type's name. */
@@ -91,9 +96,9 @@ public record DeckRequest(
     }
 
     public DeckRequest withNoteTypes(NoteType defaultType, List<NoteType> custom) {
-        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, defaultType, custom,
-                format, fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime, previousRelease,
-                allowBreakingChanges);
+        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, defaultType,
+                custom, format, fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime,
+                previousRelease, allowBreakingChanges, mediaOfOtherDecks);
     }
 
     /** The format of a field of the note type. */
@@ -116,35 +121,63 @@ public record DeckRequest(
     }
 
     public DeckRequest withPreviousRelease(Path previous, boolean allowBreaking) {
-        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType, customNoteTypes, format,
-                fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime, previous, allowBreaking);
+        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType,
+                customNoteTypes, format, fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime,
+                previous, allowBreaking, mediaOfOtherDecks);
     }
 
     public DeckRequest withDeckName(String name) {
-        return new DeckRequest(name, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType, customNoteTypes, format,
-                fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime, previousRelease,
-                allowBreakingChanges);
+        return new DeckRequest(name, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType,
+                customNoteTypes, format, fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime,
+                previousRelease, allowBreakingChanges, mediaOfOtherDecks);
     }
 
     public DeckRequest withBuildTime(Instant time) {
-        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType, customNoteTypes, format,
-                fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, time, previousRelease, allowBreakingChanges);
+        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType,
+                customNoteTypes, format, fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, time,
+                previousRelease, allowBreakingChanges, mediaOfOtherDecks);
     }
 
     public DeckRequest withFormats(FieldFormat defaultFormat, Map<String, FieldFormat> byField) {
-        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType, customNoteTypes,
-                defaultFormat, byField, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime, previousRelease,
-                allowBreakingChanges);
+        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType,
+                customNoteTypes, defaultFormat, byField, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime,
+                previousRelease, allowBreakingChanges, mediaOfOtherDecks);
     }
 
     public DeckRequest withMedia(Path directory, String display) {
-        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType, customNoteTypes, format,
-                fieldFormats, directory, display, duplicateTermSeverity, buildTime, previousRelease, allowBreakingChanges);
+        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType,
+                customNoteTypes, format, fieldFormats, directory, display, duplicateTermSeverity, buildTime,
+                previousRelease, allowBreakingChanges, mediaOfOtherDecks);
     }
 
     public DeckRequest withDescriptionFile(CardFile file) {
-        return new DeckRequest(deckName, descriptionHtml, file, identity, cardFiles, encoding, tags, noteType, customNoteTypes, format,
-                fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime, previousRelease,
-                allowBreakingChanges);
+        return new DeckRequest(deckName, descriptionHtml, file, identity, cardFiles, encoding, tags, noteType,
+                customNoteTypes, format, fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime,
+                previousRelease, allowBreakingChanges, mediaOfOtherDecks);
+    }
+
+    public DeckRequest withMediaOfOtherDecks(List<OtherDeckMedia> others) {
+        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType,
+                customNoteTypes, format, fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime,
+                previousRelease, allowBreakingChanges, others);
+    }
+
+    /**
+     * The decks of one build, each told the media directories of the others (see
+     * {@link #mediaOfOtherDecks}); a deck that shares its media directory with another is not
+     * told about that one, as it ships the very same files.
+     */
+    public static List<DeckRequest> ofOneBuild(List<DeckRequest> decks) {
+        List<DeckRequest> linked = new ArrayList<>();
+        for (DeckRequest deck : decks) {
+            List<OtherDeckMedia> others = decks.stream()
+                    .filter(other -> other != deck && other.mediaDirectory() != null && deck.mediaDirectory() != null
+                            && !other.mediaDirectory().toAbsolutePath().normalize()
+                                    .equals(deck.mediaDirectory().toAbsolutePath().normalize()))
+                    .map(other -> new OtherDeckMedia(other.deckName(), other.mediaDirectory(), other.mediaDisplay()))
+                    .toList();
+            linked.add(deck.withMediaOfOtherDecks(others));
+        }
+        return linked;
     }
 }

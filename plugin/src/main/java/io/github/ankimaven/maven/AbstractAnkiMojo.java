@@ -358,7 +358,14 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
             String name = deck.finalName != null ? deck.finalName : classifier == null ? finalName : finalName + "-" + classifier;
             configured.add(new ConfiguredDeck(request, name, classifier, previous));
         }
-        return configured;
+        // Their _ files meet in the learners' collections.
+        List<DeckRequest> linked = DeckRequest.ofOneBuild(configured.stream().map(ConfiguredDeck::request).toList());
+        List<ConfiguredDeck> ofOneBuild = new ArrayList<>();
+        for (int i = 0; i < configured.size(); i++) {
+            ConfiguredDeck deck = configured.get(i);
+            ofOneBuild.add(new ConfiguredDeck(linked.get(i), deck.finalName(), deck.classifier(), deck.previousRelease()));
+        }
+        return ofOneBuild;
     }
 
     /** Adds the declared note types and the deck's default one. */

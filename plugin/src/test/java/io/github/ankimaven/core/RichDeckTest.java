@@ -152,4 +152,48 @@ class RichDeckTest {
         org.junit.jupiter.api.Assertions.assertEquals(List.of("src/main/anki/description.md:5"),
                 report.findings().stream().map(f -> f.location().toString()).toList());
     }
+
+    @Test
+    void twoDecksOfOneBuildMayNotShipDifferentFilesUnderOneUnderscoredName() throws Exception {
+        byte[] navy = ".card { color: navy; }".getBytes(StandardCharsets.UTF_8);
+        byte[] red = ".card { color: red; }".getBytes(StandardCharsets.UTF_8);
+        TestDecks verbs = new TestDecks(dir.resolve("verbs")).file("cards.csv", "Term,Definition\nhablar,to speak\n")
+                .media("_deck.css", navy);
+        TestDecks nouns = new TestDecks(dir.resolve("nouns")).file("cards.csv", "Term,Definition\ncasa,house\n")
+                .media("_deck.css", red);
+        DeckRequest verbsDeck = verbs.requestWithMedia().withDeckName("Verbs");
+        DeckRequest nounsDeck = nouns.requestWithMedia().withDeckName("Nouns");
+        nounsDeck = new DeckRequest("Nouns", "", "com.example:nouns", nounsDeck.cardFiles(), nounsDeck.encoding(), List.of(),
+                nounsDeck.noteType(), nounsDeck.duplicateTermSeverity(), nounsDeck.buildTime())
+                .withMedia(nounsDeck.mediaDirectory(), "nouns/media");
+
+        // Why: built apart, each package is fine, but the learner who imports both gets the first one's file only.
+        assertEquals(List.of(), DeckBuilder.build(verbsDeck, verbs.output()).findings());
+        assertEquals(List.of(), DeckBuilder.build(nounsDeck, nouns.output()).findings());
+        AnkiCollection learner = new AnkiCollection(dir.resolve("learner"));
+        assertEquals("new=1 updated=0 duplicate=0 conflicting=0", learner.importPackage(verbs.output()).summary());
+        assertEquals("new=1 updated=0 duplicate=0 conflicting=0", learner.importPackage(nouns.output()).summary());
+        assertTrue(java.util.Arrays.equals(navy, Files.readAllBytes(dir.resolve("learner/collection.media/_deck.css"))),
+                "Anki 2.1.66 kept the verbs deck's _deck.css: the nouns deck is styled by it");
+
+        // Built as decks of one build, each reports the other's file and writes no package.
+        List<DeckRequest> build = DeckRequest.ofOneBuild(List.of(verbsDeck, nounsDeck));
+        String rest = " of the deck \"%s\" in this build, and a learner's Anki keeps the first \"_deck.css\" it imports and "
+                + "ignores the other, so one deck would show the other's file: give each deck's file a name of its own (with the "
+                + "deck's name in it, say), or make the two files the same";
+        DeckReport verbsReport = DeckBuilder.build(build.get(0), verbs.output());
+        assertEquals(List.of("ERROR src/main/anki/media/_deck.css:1: media file \"_deck.css\" differs from nouns/media/_deck.css"
+                + rest.formatted("Nouns")), texts(verbsReport.findings()));
+        assertFalse(Files.exists(verbs.output()), "the earlier package is gone");
+        DeckReport nounsReport = DeckBuilder.check(build.get(1));
+        assertEquals(List.of("ERROR nouns/media/_deck.css:1: media file \"_deck.css\" differs from src/main/anki/media/_deck.css"
+                + rest.formatted("Verbs")), texts(nounsReport.findings()));
+
+        // The same file in both decks is fine, and so is one media directory that both decks use.
+        Files.write(dir.resolve("nouns/src/main/anki/media/_deck.css"), navy);
+        assertEquals(List.of(), DeckBuilder.check(DeckRequest.ofOneBuild(List.of(verbsDeck, nounsDeck)).get(0)).findings());
+        Files.write(dir.resolve("nouns/src/main/anki/media/_deck.css"), red);
+        DeckRequest sharingVerbsMedia = nounsDeck.withMedia(verbsDeck.mediaDirectory(), verbsDeck.mediaDisplay());
+        assertEquals(List.of(), DeckRequest.ofOneBuild(List.of(verbsDeck, sharingVerbsMedia)).get(1).mediaOfOtherDecks());
+    }
 }

@@ -313,6 +313,30 @@ class DeckProjectsIT {
     }
 
     @Test
+    void twoDecksThatShipDifferentFilesUnderOneUnderscoredNameFailTheBuild() throws Exception {
+        Path project = MavenRun.copyProject(MavenRun.repoRoot().resolve("examples/multi-deck"), "multi-deck-static-conflict");
+        Files.createDirectories(project.resolve("src/main/anki/verbs/media"));
+        Files.createDirectories(project.resolve("src/main/anki/cloud/media"));
+        Files.writeString(project.resolve("src/main/anki/verbs/media/_deck.css"), ".card { color: navy; }\n");
+        Files.writeString(project.resolve("src/main/anki/cloud/media/_deck.css"), ".card { color: teal; }\n");
+        MavenRun run = MavenRun.run(project, "package");
+        assertEquals(1, run.exitCode, run.log());
+        String rest = " in this build, and a learner's Anki keeps the first \"_deck.css\" it imports and ignores the other, so"
+                + " one deck would show the other's file: give each deck's file a name of its own (with the deck's name in it, say),"
+                + " or make the two files the same";
+        assertEquals(List.of(
+                failurePrefix("check", "default", "multi-deck") + "anki:check found 2 errors in 2 files:",
+                "[ERROR] src/main/anki/verbs/media/_deck.css:1: media file \"_deck.css\" differs from"
+                        + " src/main/anki/cloud/media/_deck.css of the deck \"Cloud Basics\"" + rest,
+                "[ERROR] src/main/anki/cloud/media/_deck.css:1: media file \"_deck.css\" differs from"
+                        + " src/main/anki/verbs/media/_deck.css of the deck \"Spanish Verbs\"" + rest),
+                run.linesStartingWith("[ERROR]").subList(0, 3));
+        Files.writeString(project.resolve("src/main/anki/cloud/media/_deck.css"), ".card { color: navy; }\n");
+        MavenRun fixed = MavenRun.run(project, "package");
+        assertEquals(0, fixed.exitCode, fixed.log());
+    }
+
+    @Test
     void aFailedBuildRemovesThePackageOfAnEarlierBuild() throws Exception {
         Path project = MavenRun.copyProject(MavenRun.repoRoot().resolve("examples/minimal"), "minimal-stale");
         assertEquals(0, MavenRun.run(project, "package").exitCode);

@@ -49,7 +49,16 @@ public final class MediaDirectory {
      * pack. Problems go to {@code findings}. Lists the directory now; reads no file content.
      */
     public Selection selection(Consumer<Finding> findings) throws IOException {
-        return new Selection(list(), findings);
+        return selection(findings, List.of());
+    }
+
+    /**
+     * {@link #selection(Consumer)}, also checking at {@link Selection#finish()} that the files of
+     * names Anki treats as static ({@code _…}, {@code latex-…}) equal the files of the same names
+     * in {@code otherDecks}, the other decks of the same build.
+     */
+    public Selection selection(Consumer<Finding> findings, List<OtherDeckMedia> otherDecks) throws IOException {
+        return new Selection(list(), findings, otherDecks);
     }
 
     private Map<String, Entry> list() throws IOException {
@@ -68,6 +77,22 @@ public final class MediaDirectory {
             }
         }
         return entries;
+    }
+
+    /** The regular files of static names in another deck's media directory, by {@link MediaNames#collisionKey}. */
+    private static Map<String, Path> staticFilesByCollisionKey(Path directory) throws IOException {
+        Map<String, Path> files = new HashMap<>();
+        if (Files.isDirectory(directory)) {
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(directory)) {
+                for (Path child : children) {
+                    String name = child.getFileName().toString();
+                    if (MediaNames.isStatic(name) && Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)) {
+                        files.put(MediaNames.collisionKey(name), child);
+                    }
+                }
+            }
+        }
+        return files;
     }
 
     private enum Kind {
@@ -91,6 +116,7 @@ public final class MediaDirectory {
     public final class Selection implements Consumer<MediaReference> {
         private final Map<String, Entry> entries;
         private final Consumer<Finding> findings;
+        private final List<OtherDeckMedia> otherDecks;
         private final Map<String, Path> packed = new TreeMap<>(MediaNames.CODE_POINT_ORDER);
         /** Entries that a reference names, so that they are not also reported as unused. */
         private final Set<String> referenced = new HashSet<>();
@@ -109,9 +135,10 @@ public final class MediaDirectory {
 
         private static final Problem NONE = reference -> null;
 
-        private Selection(Map<String, Entry> entries, Consumer<Finding> findings) {
+        private Selection(Map<String, Entry> entries, Consumer<Finding> findings, List<OtherDeckMedia> otherDecks) {
             this.entries = entries;
             this.findings = findings;
+            this.otherDecks = otherDecks;
         }
 
         /** Resolves a reference, reporting at its location what would keep the file from the learner. */
@@ -135,9 +162,10 @@ public final class MediaDirectory {
         }
 
         /** Checks the files no reference named, and returns the files to pack, sorted by name. */
-        public List<MediaFile> finish() {
+        public List<MediaFile> finish() throws IOException {
             checkUnreferencedEntries();
             checkCollisions();
+            checkOtherDecks();
             return packed.entrySet().stream().map(e -> new MediaFile(e.getKey(), e.getValue())).toList();
         }
 
@@ -209,6 +237,27 @@ public final class MediaDirectory {
                     error(fileLocation(name), "media-collision", "media files \"" + first + "\" and \"" + name
                             + "\" differ only in case or Unicode form, which Windows, macOS and recent Anki versions "
                             + "treat as the same name: rename one of them");
+                }
+            }
+        }
+
+        /**
+         * A learner who imports two decks of this build gets only the first one's file of a static
+         * name: Anki never replaces a {@code _} or {@code latex-} file that is already there.
+         */
+        private void checkOtherDecks() throws IOException {
+            for (OtherDeckMedia other : otherDecks) {
+                Map<String, Path> staticFiles = staticFilesByCollisionKey(other.directory());
+                for (Map.Entry<String, Path> file : packed.entrySet()) {
+                    Path there = MediaNames.isStatic(file.getKey()) ? staticFiles.get(MediaNames.collisionKey(file.getKey())) : null;
+                    if (there != null && Files.mismatch(file.getValue(), there) != -1) {
+                        String otherName = there.getFileName().toString();
+                        error(fileLocation(file.getKey()), "media-static-conflict", "media file \"" + file.getKey()
+                                + "\" differs from " + other.display() + "/" + otherName + " of the deck \"" + other.deckName()
+                                + "\" in this build, and a learner's Anki keeps the first \"" + otherName + "\" it imports"
+                                + " and ignores the other, so one deck would show the other's file: give each deck's file a"
+                                + " name of its own (with the deck's name in it, say), or make the two files the same");
+                    }
                 }
             }
         }

@@ -69,6 +69,14 @@ public final class MediaNames {
         return Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Whether Anki treats the file as static: always imported, but never replacing a file of that
+     * name the learner already has ({@code is_static} in Anki's apkg media import).
+     */
+    static boolean isStatic(String name) {
+        return name.startsWith("_") || name.startsWith("latex-");
+    }
+
     static boolean isNfc(String name) {
         return Normalizer.isNormalized(name, Normalizer.Form.NFC);
     }

@@ -194,4 +194,36 @@ class MediaDirectoryTest {
                         + "it is packed: move the files that cards need into " + MEDIA + " [media-directory]"),
                 findingTexts());
     }
+
+    @Test
+    void aStaticFileMustEqualTheFileOfTheSameNameInTheOtherDecksOfTheBuild() throws IOException {
+        files("_deck.css", "_same.css", "_Font.woff2", "latex-1.png", "cat.png");
+        Path other = Files.createDirectories(project.resolve("src/main/anki/other/media"));
+        Files.writeString(other.resolve("_deck.css"), ".card { color: red; }");
+        Files.writeString(other.resolve("_same.css"), "_same.css");
+        Files.writeString(other.resolve("_font.woff2"), "another font");
+        Files.writeString(other.resolve("latex-1.png"), "another formula");
+        Files.writeString(other.resolve("cat.png"), "another cat"); // not static: Anki renames it on import
+        Files.writeString(other.resolve("_only-there.css"), "x");
+        Path linked = Files.createSymbolicLink(other.resolve("_style.css"), other.resolve("_only-there.css"));
+        files("_style.css");
+        MediaDirectory.Selection selection = new MediaDirectory(project.resolve(MEDIA), MEDIA).selection(findings::add,
+                List.of(new OtherDeckMedia("Other Deck", other, "src/main/anki/other/media"),
+                        new OtherDeckMedia("Empty Deck", project.resolve("no-such-directory"), "no-such-directory")));
+        selection.accept(field("cat.png", 2));
+        selection.accept(field("latex-1.png", 3));
+        assertEquals(List.of("_Font.woff2", "_deck.css", "_same.css", "_style.css", "cat.png", "latex-1.png"),
+                selection.finish().stream().map(MediaFile::name).toList());
+        String rest = " of the deck \"Other Deck\" in this build, and a learner's Anki keeps the first %s it imports and "
+                + "ignores the other, so one deck would show the other's file: give each deck's file a name of its own (with the "
+                + "deck's name in it, say), or make the two files the same [media-static-conflict]";
+        assertEquals(List.of(
+                "ERROR " + MEDIA + "/_Font.woff2:1: media file \"_Font.woff2\" differs from src/main/anki/other/media/_font.woff2"
+                        + rest.formatted("\"_font.woff2\""),
+                "ERROR " + MEDIA + "/_deck.css:1: media file \"_deck.css\" differs from src/main/anki/other/media/_deck.css"
+                        + rest.formatted("\"_deck.css\""),
+                "ERROR " + MEDIA + "/latex-1.png:1: media file \"latex-1.png\" differs from src/main/anki/other/media/latex-1.png"
+                        + rest.formatted("\"latex-1.png\"")),
+                findingTexts(), "a symbolic link (" + linked.getFileName() + ") is not packed there, so it conflicts with nothing");
+    }
 }
