@@ -3,6 +3,7 @@ package io.github.ankimaven.core;
 import io.github.ankimaven.core.format.FieldFormat;
 import io.github.ankimaven.core.format.FieldProblem;
 import io.github.ankimaven.core.format.FormattedField;
+import io.github.ankimaven.core.media.FieldMediaInTemplates;
 import io.github.ankimaven.core.media.MediaReference;
 import io.github.ankimaven.core.media.MediaReferences;
 import io.github.ankimaven.core.model.Finding;
@@ -24,6 +25,7 @@ final class NoteRenderer {
     private final Consumer<MediaReference> mediaReferences;
     private NoteType lastNoteType;
     private FieldFormat[] lastFormats;
+    private FieldMediaInTemplates lastFieldMedia;
 
     NoteRenderer(DeckRequest request, Consumer<Finding> findings, Consumer<MediaReference> mediaReferences) {
         this.request = request;
@@ -43,6 +45,7 @@ final class NoteRenderer {
             MediaReferences.inField(stored, note.location()).forEach(mediaReferences);
             html.add(stored);
         }
+        lastFieldMedia.check(note, html, formats, findings, mediaReferences);
         // Plain-text terms keep the key they always had (GUIDs derive from it); formatted terms
         // are compared as the text learners see; cloze text without its cloze markup.
         int sort = note.noteType().sortFieldIndex();
@@ -53,10 +56,11 @@ final class NoteRenderer {
         return new RenderedNote(note, html, TermKey.of(term));
     }
 
-    /** Each field's format; kept for the last note type, as files hold many notes of one type. */
+    /** Each field's format; kept for the last note type, as files hold many notes of one type (with its field media). */
     private FieldFormat[] formats(NoteType noteType) {
         if (noteType != lastNoteType) {
             lastFormats = noteType.fields().stream().map(request::formatOf).toArray(FieldFormat[]::new);
+            lastFieldMedia = FieldMediaInTemplates.of(noteType);
             lastNoteType = noteType;
         }
         return lastFormats;

@@ -3,6 +3,7 @@ package io.github.ankimaven.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.github.ankimaven.core.format.FieldFormat;
 import io.github.ankimaven.core.model.BuiltInNoteTypes;
 import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.model.NoteType;
@@ -75,11 +76,15 @@ class NoteTypesTest {
 
     /** A "Vocabulary" note type (Word, Meaning; one card) loaded from template and styling files written into {@code directory}. */
     private NoteType vocabularyType(String directory, String front, String back, String css) throws Exception {
+        return vocabularyType(directory, List.of("Word", "Meaning"), front, back, css);
+    }
+
+    private NoteType vocabularyType(String directory, List<String> fields, String front, String back, String css) throws Exception {
         Path templates = Files.createDirectories(dir.resolve(directory));
         Files.writeString(templates.resolve("front.html"), front);
         Files.writeString(templates.resolve("back.html"), back);
         Files.writeString(templates.resolve("style.css"), css);
-        return new NoteTypeDefinition("Vocabulary", "standard", List.of("Word", "Meaning"),
+        return new NoteTypeDefinition("Vocabulary", "standard", fields,
                 List.of(new NoteTypeDefinition.TemplateFiles("Card 1", templates.resolve("front.html"), templates.resolve("back.html"))),
                 templates.resolve("style.css"), null).load(dir);
     }
@@ -113,5 +118,43 @@ class NoteTypesTest {
                         + " what they cannot read; fix it)"),
                 texts(report.findings()));
         assertFalse(Files.exists(deck.output()));
+    }
+
+    @Test
+    void aMediaFileThatOnlyATemplateNamesFromAFieldIsAnErrorAtTheField() throws Exception {
+        NoteType pictures = vocabularyType("pictures", List.of("Word", "Picture", "Audio"),
+                "{{Word}}\n<img src=\"{{Picture}}\">\n[sound:{{Audio}}]\n", "{{FrontSide}}<hr id=answer><img src=\"{{Picture}}\">",
+                ".card { color: navy; }\n");
+        TestDecks deck = new TestDecks(dir.resolve("names")).file("cards.csv", "Word,Picture,Audio\n"
+                        + "cat,cat.png,cat.mp3\n"
+                        + "dog,https://example.com/dog.png,\n"
+                        + "bird,,\n")
+                .media("cat.png", new byte[] {1}).media("cat.mp3", new byte[] {2});
+        DeckRequest request = deck.requestWithMedia().withNoteTypes(pictures, List.of(pictures))
+                .withFormats(FieldFormat.TEXT, java.util.Map.of());
+        String rest = ", but Anki imports only the media files that fields themselves refer to, so learners would never get it: ";
+        assertEquals(List.of(
+                "ERROR src/main/anki/cards.csv:2: Audio: the front of \"Card 1\" shows \"cat.mp3\" with [sound:{{Audio}}]"
+                        + rest + "write [sound:cat.mp3] into the field, and {{Audio}} instead of [sound:{{Audio}}] into the template",
+                "ERROR src/main/anki/cards.csv:2: Picture: the front of \"Card 1\" shows \"cat.png\" with <img src=\"{{Picture}}\">"
+                        + rest + "make the field HTML or Markdown (<fieldFormats>) and write <img src=\"cat.png\"> or ![](cat.png) into"
+                        + " it, and {{Picture}} instead of <img src=\"{{Picture}}\"> into the template"),
+                texts(DeckBuilder.build(request, deck.output()).findings()),
+                "a web address and an empty field are fine; the files are not reported as unused too");
+        assertFalse(Files.exists(deck.output()));
+
+        // What the message asks for: the field refers to the file, which Anki 2.1.66 then imports.
+        NoteType fixed = vocabularyType("fixed", List.of("Word", "Picture", "Audio"), "{{Word}}\n{{Picture}}\n{{Audio}}\n",
+                "{{FrontSide}}", ".card { color: navy; }\n");
+        TestDecks fixedDeck = new TestDecks(dir.resolve("fields")).file("cards.csv", "Word,Picture,Audio\n"
+                        + "cat,![](cat.png),[sound:cat.mp3]\n")
+                .media("cat.png", new byte[] {1}).media("cat.mp3", new byte[] {2});
+        DeckRequest fixedRequest = fixedDeck.requestWithMedia().withNoteTypes(fixed, List.of(fixed))
+                .withFormats(FieldFormat.TEXT, java.util.Map.of("Picture", FieldFormat.MARKDOWN));
+        assertEquals(List.of(), texts(DeckBuilder.build(fixedRequest, fixedDeck.output()).findings()));
+        AnkiCollection learner = new AnkiCollection(dir.resolve("learner"));
+        assertEquals("new=1 updated=0 duplicate=0 conflicting=0", learner.importPackage(fixedDeck.output()).summary());
+        assertEquals(List.of("cat.mp3", "cat.png"), Files.list(dir.resolve("learner/collection.media"))
+                .map(p -> p.getFileName().toString()).sorted().toList());
     }
 }

@@ -87,11 +87,11 @@ public final class MediaReferences {
     }
 
     /** Like Anki's {@code decode_entities}: only when there is an {@code &}, and no-break spaces become spaces. */
-    private static String decodeEntities(String name) {
+    static String decodeEntities(String name) {
         return name.indexOf('&') < 0 ? name : Parser.unescapeEntities(name, true).replace('\u00a0', ' ');
     }
 
-    private static boolean isLocalFile(String name) {
+    static boolean isLocalFile(String name) {
         return !name.isBlank() && !NOT_A_FILE.matcher(name).find();
     }
 
