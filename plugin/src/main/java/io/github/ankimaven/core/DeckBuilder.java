@@ -12,6 +12,8 @@ import io.github.ankimaven.core.format.FormattedField;
 import io.github.ankimaven.core.media.MediaDirectory;
 import io.github.ankimaven.core.media.MediaFile;
 import io.github.ankimaven.core.media.MediaReference;
+import io.github.ankimaven.core.media.MediaReference.Origin;
+import io.github.ankimaven.core.media.MediaReferences;
 import io.github.ankimaven.core.model.CardFile;
 import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.RenderedNote;
@@ -72,11 +74,12 @@ public final class DeckBuilder {
     private static Checked checkEach(DeckRequest request, Findings findings, CheckedNoteConsumer consumer)
             throws IOException, DeckConfigurationException {
         validate(request);
-        description(request, findings);
+        Description description = description(request, findings);
         int[] counts = new int[2];
         DeckChecker checker = new DeckChecker(request.duplicateTermSeverity());
         MediaDirectory.Selection media = mediaSelection(request, findings);
         Consumer<MediaReference> references = media == null ? reference -> { } : media;
+        description.media().forEach(references);
         checkNoteTypes(request, findings, references);
         readAll(request, findings, references, (note, derivedGuid) -> {
             List<Integer> cards = checker.accept(note, derivedGuid, findings);
@@ -107,19 +110,20 @@ public final class DeckBuilder {
         long start = System.nanoTime();
         PackageWriter.warmUp();
         Findings findings = new Findings();
-        String descriptionHtml;
+        Description description;
         try {
             validate(request);
-            descriptionHtml = description(request, findings);
+            description = description(request, findings);
         } catch (IOException | DeckConfigurationException | RuntimeException e) {
             PackageWriter.deleteStale(output);
             throw e;
         }
         DeckChecker checker = new DeckChecker(request.duplicateTermSeverity());
-        try (PackageWriter writer = PackageWriter.open(output, request, descriptionHtml)) {
+        try (PackageWriter writer = PackageWriter.open(output, request, description.html())) {
             // Inside: a media directory that cannot be listed must not leave an earlier package looking current.
             MediaDirectory.Selection mediaSelection = mediaSelection(request, findings);
             Consumer<MediaReference> references = mediaSelection == null ? reference -> { } : mediaSelection;
+            description.media().forEach(references);
             checkNoteTypes(request, findings, references);
             progress.phase("reading, checking and writing notes");
             readAll(request, findings, references, (note, derivedGuid) -> {
@@ -179,11 +183,14 @@ public final class DeckBuilder {
         noteTypes.forEach(noteType -> NoteTypeChecker.check(noteType, findings, references));
     }
 
-    /** The description's HTML: the Markdown file rendered, or the configured text. */
-    private static String description(DeckRequest request, Findings findings) throws IOException, DeckConfigurationException {
+    /** The deck description's HTML and the media files it shows. */
+    private record Description(String html, List<MediaReference> media) {}
+
+    /** The description: the Markdown file rendered (with the media it shows, each at its line), or the configured text. */
+    private static Description description(DeckRequest request, Findings findings) throws IOException, DeckConfigurationException {
         CardFile file = request.descriptionFile();
         if (file == null) {
-            return request.descriptionHtml();
+            return new Description(request.descriptionHtml(), List.of()); // plain text: no media
         }
         String text;
         try {
@@ -200,7 +207,14 @@ public final class DeckBuilder {
         for (FieldProblem problem : rendered.problems()) {
             findings.accept(problem.at(new SourceLocation(file.displayPath(), firstLine)));
         }
-        return rendered.html();
+        List<MediaReference> media = new ArrayList<>();
+        for (MediaReference reference : MediaReferences.inField(rendered.html(), new SourceLocation(file.displayPath(), firstLine))) {
+            // The rendered HTML has other lines than the Markdown: find the name where the author wrote it.
+            int at = markdown.indexOf(reference.name());
+            int line = firstLine + (at < 0 ? 0 : (int) markdown.substring(0, at).chars().filter(c -> c == '\n').count());
+            media.add(new MediaReference(reference.name(), new SourceLocation(file.displayPath(), line), Origin.DESCRIPTION));
+        }
+        return new Description(rendered.html(), media);
     }
 
     /** Where media references go as they are found: the media directory's selection, or null when the deck has none. */

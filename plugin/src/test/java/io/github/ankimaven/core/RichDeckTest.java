@@ -154,6 +154,39 @@ class RichDeckTest {
     }
 
     @Test
+    void imagesInTheDescriptionAreCheckedAndPackedAndNeedAnUnderscoredName() throws Exception {
+        TestDecks deck = new TestDecks(dir.resolve("pictured")).file("cards.csv", "Term,Definition\na,b\n")
+                .media("logo.png", SVG).media("_banner.png", SVG);
+        Path markdown = dir.resolve("pictured/src/main/anki/description.md");
+        Files.writeString(markdown, "\nAbout the deck.\n\n![logo](logo.png) and ![](missing.png)\n\n![banner](_banner.png)\n");
+        DeckRequest request = deck.requestWithMedia().withDescriptionFile(new io.github.ankimaven.core.model.CardFile(markdown,
+                "src/main/anki/description.md"));
+        assertEquals(List.of(
+                "ERROR src/main/anki/description.md:4: no media file \"missing.png\" in src/main/anki/media: add it there or"
+                        + " correct the reference",
+                "ERROR src/main/anki/description.md:4: the deck description refers to \"logo.png\", but Anki imports a file for"
+                        + " the deck description only if its name starts with \"_\": rename the file and its references to"
+                        + " \"_logo.png\"",
+                "ERROR src/main/anki/description.md:4: the deck description refers to \"missing.png\", but Anki imports a file"
+                        + " for the deck description only if its name starts with \"_\": rename the file and its references to"
+                        + " \"_missing.png\""),
+                texts(DeckBuilder.build(request, deck.output()).findings()), "logo.png is not reported as unused either");
+
+        Files.writeString(markdown, "\nAbout the deck.\n\n![banner](_banner.png)\n");
+        Files.delete(dir.resolve("pictured/src/main/anki/media/logo.png"));
+        DeckReport report = DeckBuilder.build(request, deck.output());
+        assertEquals(List.of(), texts(report.findings()));
+        try (ApkgContents apkg = new ApkgContents(deck.output(), dir)) {
+            assertEquals("{\"0\":\"_banner.png\"}", apkg.media.toString());
+            assertTrue(apkg.colJson("decks").toString().contains("<img src=\\\"_banner.png\\\" alt=\\\"banner\\\">"),
+                    apkg.colJson("decks").toString());
+        }
+        AnkiCollection learner = new AnkiCollection(dir.resolve("learner"));
+        assertEquals("new=1 updated=0 duplicate=0 conflicting=0", learner.importPackage(deck.output()).summary());
+        assertTrue(Files.exists(dir.resolve("learner/collection.media/_banner.png")), "though no note shows it");
+    }
+
+    @Test
     void twoDecksOfOneBuildMayNotShipDifferentFilesUnderOneUnderscoredName() throws Exception {
         byte[] navy = ".card { color: navy; }".getBytes(StandardCharsets.UTF_8);
         byte[] red = ".card { color: red; }".getBytes(StandardCharsets.UTF_8);

@@ -152,7 +152,8 @@ public final class MediaDirectory {
             }
             if (reference.origin() != Origin.FIELD && !name.startsWith("_")) {
                 error(reference.location(), "media-static", reference.origin().description() + " refers to \"" + name
-                        + "\", but Anki imports a file for templates and styling only if its name starts with \"_\": "
+                        + "\", but Anki imports a file for " + (reference.origin() == Origin.DESCRIPTION ? "the deck description"
+                                : "templates and styling") + " only if its name starts with \"_\": "
                         + "rename the file and its references to \"_" + name + "\"");
             }
             Finding problem = problems.computeIfAbsent(name, this::resolve).at(reference.location());

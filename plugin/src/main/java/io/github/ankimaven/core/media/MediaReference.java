@@ -9,7 +9,8 @@ public record MediaReference(String name, SourceLocation location, Origin origin
     public enum Origin {
         FIELD("a field"),
         TEMPLATE("the card template"),
-        STYLING("the styling");
+        STYLING("the styling"),
+        DESCRIPTION("the deck description");
 
         private final String description;
 

@@ -68,7 +68,8 @@ public final class Rules {
             new Rule("media-collision", ERROR, "Media files whose names differ only in case or Unicode form."),
             new Rule("media-symlink", ERROR, "A media file is a symbolic link, which is not packed."),
             new Rule("media-directory", WARNING, "A folder inside the media directory (Anki keeps media flat)."),
-            new Rule("media-static", ERROR, "A template or styling refers to a media file whose name does not start with _."),
+            new Rule("media-static", ERROR, "A template, the styling or the deck description refers to a media file whose name"
+                    + " does not start with _."),
             new Rule("template-media", ERROR, "A template makes a media file name of a field (<img src=\"{{Image}}\">,"
                     + " [sound:{{Audio}}]), and Anki does not import files named that way."),
             new Rule("media-static-conflict", ERROR, "Two decks of one build ship different files under one _ name, of which"
