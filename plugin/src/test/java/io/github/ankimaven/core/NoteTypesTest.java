@@ -157,4 +157,21 @@ class NoteTypesTest {
         assertEquals(List.of("cat.mp3", "cat.png"), Files.list(dir.resolve("learner/collection.media"))
                 .map(p -> p.getFileName().toString()).sorted().toList());
     }
+
+    @Test
+    void theDefaultNoteTypeCarriesTheDecksNameSoTwoDecksDoNotBecomeTermDefinitionAndTermDefinitionPlus() throws Exception {
+        AnkiCollection learner = new AnkiCollection(dir.resolve("learner"));
+        for (String name : List.of("Verbs", "Nouns")) {
+            TestDecks deck = new TestDecks(dir.resolve(name)).file("cards.csv", "Term,Definition\n" + name + ",a word\n");
+            DeckRequest plain = deck.request();
+            DeckRequest request = new DeckRequest(name, "", "com.example:" + name, plain.cardFiles(), plain.encoding(), List.of(),
+                    plain.noteType(), plain.duplicateTermSeverity(), plain.buildTime());
+            request = request.withNoteTypes(BuiltInNoteTypes.forKey("term-definition", name).orElseThrow(), List.of());
+            assertEquals(List.of(), texts(DeckBuilder.build(request, deck.output()).findings()));
+            assertEquals("new=1 updated=0 duplicate=0 conflicting=0", learner.importPackage(deck.output()).summary());
+        }
+        assertEquals(List.of("Term-Definition (Nouns)", "Term-Definition (Verbs)"),
+                learner.column("SELECT name COLLATE BINARY FROM notetypes ORDER BY name COLLATE BINARY").stream()
+                        .filter(name -> name.toString().startsWith("Term")).toList(), "no \"Term-Definition+\"");
+    }
 }

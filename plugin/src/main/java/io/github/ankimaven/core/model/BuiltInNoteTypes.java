@@ -35,7 +35,7 @@ public final class BuiltInNoteTypes {
         CardTemplate forward = new CardTemplate("Card 1", "{{Front}}", ANSWER + "{{Back}}");
         List<String> frontBack = List.of("Front", "Back");
         return Optional.ofNullable(switch (key) {
-            case TERM_DEFINITION -> NoteType.termDefinition();
+            case TERM_DEFINITION -> named(NoteType.termDefinition(), suffix);
             case "basic" -> standard(key, "Basic" + suffix, frontBack, List.of(forward));
             case "basic-and-reversed" -> standard(key, "Basic (and reversed card)" + suffix, frontBack,
                     List.of(forward, new CardTemplate("Card 2", "{{Back}}", ANSWER + "{{Front}}")));
@@ -49,6 +49,12 @@ public final class BuiltInNoteTypes {
                     null);
             default -> null;
         });
+    }
+
+    /** The note type under its name with the deck's; its key, and so its id, stay the same. */
+    private static NoteType named(NoteType type, String suffix) {
+        return new NoteType(type.key(), type.name() + suffix, type.kind(), type.fields(), type.templates(), type.css(),
+                type.sortFieldIndex(), type.cssSource());
     }
 
     private static NoteType standard(String key, String name, List<String> fields, List<CardTemplate> templates) {

@@ -7,6 +7,7 @@ import io.github.ankimaven.core.DeckBuilder;
 import io.github.ankimaven.core.DeckReport;
 import io.github.ankimaven.core.TestDecks;
 import io.github.ankimaven.core.apkg.PackageWriter;
+import io.github.ankimaven.core.model.BuiltInNoteTypes;
 import io.github.ankimaven.testsupport.anki.AnkiCollection;
 import io.github.ankimaven.testsupport.anki.ImportLog;
 import java.nio.file.Files;
@@ -29,11 +30,19 @@ class ReleaseUpgradeAnkiTest {
     @TempDir
     Path dir;
 
+    /** Release 1 lies in the past; release 2 is built after the learner's edit (Anki updates only newer notes). */
+    private static Instant release1() {
+        return Instant.now().minus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static Instant release2() {
+        return Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    }
+
     @Test
     void release2UpdatesExactlyWhatChangedAndKeepsTheLearnersWork() throws Exception {
-        // Release 1 lies in the past; release 2 is built after the learner's edit (Anki updates only newer notes).
-        Instant release1 = Instant.now().minus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        Instant release2 = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        Instant release1 = release1();
+        Instant release2 = release2();
         TestDecks deck1 = new TestDecks(dir.resolve("r1")).file("cards.csv", ReleaseTest.CARDS_1);
         DeckReport first = DeckBuilder.build(deck1.request().withBuildTime(release1), dir.resolve("deck-1.apkg"));
         assertEquals(List.of(), first.findings());
@@ -79,5 +88,22 @@ class ReleaseUpgradeAnkiTest {
         assertTrue(notes.contains("## Added (1)\n\n- **Epsilon**\n"), notes);
         assertTrue(notes.contains("## Changed (3)\n\n- **Alpha**: Definition\n- **Gamma**: tags\n- **Colour** → **Color**: Term\n"), notes);
         assertTrue(notes.contains("## Removed (1)\n\n- **Delta**\n"), notes);
+    }
+
+    @Test
+    void theDefaultNoteTypeTakingTheDecksNameIsNoBreakingChange() throws Exception {
+        // Earlier builds named the default note type "Term-Definition"; its id derives from its key, which stays.
+        TestDecks deck = new TestDecks(dir.resolve("deck")).file("cards.csv", ReleaseTest.CARDS_1);
+        DeckReport first = DeckBuilder.build(deck.request().withBuildTime(release1()), dir.resolve("deck-1.apkg"));
+        AnkiCollection learner = new AnkiCollection(dir.resolve("learner"));
+        assertEquals("new=5 updated=0 duplicate=0 conflicting=0", learner.importPackage(first.packageFile()).summary());
+
+        DeckReport second = DeckBuilder.build(deck.request().withBuildTime(release2())
+                .withNoteTypes(BuiltInNoteTypes.forKey("term-definition", "Test Deck").orElseThrow(), List.of())
+                .withPreviousRelease(first.packageFile(), false), dir.resolve("deck-2.apkg"));
+        assertEquals(List.of(), second.findings());
+        assertEquals("new=0 updated=0 duplicate=5 conflicting=0", learner.importPackage(second.packageFile()).summary());
+        assertEquals(1, learner.column("SELECT name COLLATE BINARY FROM notetypes").stream()
+                .filter(name -> name.toString().startsWith("Term-Definition")).count(), "no copy of the note type");
     }
 }
