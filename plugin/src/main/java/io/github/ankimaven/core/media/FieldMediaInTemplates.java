@@ -104,8 +104,9 @@ public final class FieldMediaInTemplates {
 
     /**
      * Reports each local file that the templates would show for this note (its fields as stored),
-     * once per note, at the field that names it; and hands the file on as a reference of the
-     * note's, so that it is not also reported as unused.
+     * once per note, at the field that names it, unless its name starts with {@code _} (Anki
+     * imports those anyway); and hands each file on as a reference of the note's, so that it is
+     * checked like one and not also reported as unused.
      */
     public void check(Note note, List<String> storedFields, FieldFormat[] formats, Consumer<Finding> findings,
             Consumer<MediaReference> references) {
@@ -121,13 +122,16 @@ public final class FieldMediaInTemplates {
             if (file.isEmpty() || !MediaReferences.isLocalFile(file) || file.contains("<") || !reported.add(file)) {
                 continue;
             }
+            references.accept(new MediaReference(file, note.location(), Origin.FIELD));
+            if (MediaNames.isStatic(file)) {
+                continue; // Anki imports "_" files whatever names them
+            }
             int field = use.fields().get(0);
             String fieldName = note.noteType().fields().get(field);
             findings.accept(Finding.error(note.fieldLocation(field), "template-media", fieldName + ": " + use.side() + " shows \""
                     + file + "\" with " + use.written() + ", but Anki imports only the media files that fields themselves refer to,"
                     + " so learners would never get it: " + inTheField(use.tag(), file, formats[field]) + ", and {{" + fieldName
                     + "}} instead of " + use.written() + " into the template"));
-            references.accept(new MediaReference(file, note.location(), Origin.FIELD));
         }
     }
 

@@ -52,6 +52,9 @@ class FieldMediaInTemplatesTest {
         findings.clear();
         assertEquals(List.of(), check(FieldFormat.HTML, "https://example.com/cat", "<b>loud</b>"));
         assertEquals(List.of(), check(FieldFormat.TEXT, "", " "));
+        assertEquals(List.of(), check(FieldFormat.TEXT, "_cat", "_cat.mp3"), "Anki imports files whose names start with _");
+        assertEquals(List.of("cat.jpg", "_cat.jpg", "_cat.mp3"), references.stream().map(MediaReference::name).toList(),
+                "still checked like references: a missing one is an error");
     }
 
     @Test
