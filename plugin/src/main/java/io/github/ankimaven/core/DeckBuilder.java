@@ -35,6 +35,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The single entry point of the core: checks a deck, builds its package when it has no
@@ -210,8 +212,10 @@ public final class DeckBuilder {
         List<MediaReference> media = new ArrayList<>();
         for (MediaReference reference : MediaReferences.inField(rendered.html(), new SourceLocation(file.displayPath(), firstLine))) {
             // The rendered HTML has other lines than the Markdown: find the name where the author wrote it.
-            int at = markdown.indexOf(reference.name());
-            int line = firstLine + (at < 0 ? 0 : (int) markdown.substring(0, at).chars().filter(c -> c == '\n').count());
+            Matcher written = Pattern.compile("[(\"'=<:]\\s*" + Pattern.quote(reference.name()) + "(?=[)\"'\\s>\\]]|$)")
+                    .matcher(markdown);
+            int at = written.find() ? written.end() : 0;
+            int line = firstLine + (int) markdown.substring(0, at).chars().filter(c -> c == '\n').count();
             media.add(new MediaReference(reference.name(), new SourceLocation(file.displayPath(), line), Origin.DESCRIPTION));
         }
         return new Description(rendered.html(), media);

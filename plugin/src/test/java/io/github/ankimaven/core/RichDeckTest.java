@@ -92,8 +92,8 @@ class RichDeckTest {
                         + " over into the rest of the card",
                 "ERROR src/main/anki/cards.csv:7: Definition: remove the <script> element: Anki would run it whenever the card is shown;"
                         + " scripts belong in the card template",
-                "WARNING src/main/anki/media/unused.png:1: media file \"unused.png\" is not referenced by any field, template or"
-                        + " styling, so it is not packed: delete it, refer to it, or start its name with \"_\" to pack it anyway"),
+                "WARNING src/main/anki/media/unused.png:1: media file \"unused.png\" is not referenced by any field, template,"
+                        + " styling or description, so it is not packed: delete it, refer to it, or start its name with \"_\" to pack it anyway"),
                 texts(report.findings()));
         assertFalse(Files.exists(deck.output()), "no package, and no stale one either");
     }
@@ -156,9 +156,9 @@ class RichDeckTest {
     @Test
     void imagesInTheDescriptionAreCheckedAndPackedAndNeedAnUnderscoredName() throws Exception {
         TestDecks deck = new TestDecks(dir.resolve("pictured")).file("cards.csv", "Term,Definition\na,b\n")
-                .media("logo.png", SVG).media("_banner.png", SVG);
+                .media("logo.png", SVG).media("_logo.png", SVG).media("_banner.png", SVG);
         Path markdown = dir.resolve("pictured/src/main/anki/description.md");
-        Files.writeString(markdown, "\nAbout the deck.\n\n![logo](logo.png) and ![](missing.png)\n\n![banner](_banner.png)\n");
+        Files.writeString(markdown, "\nAbout the deck: ![small logo](_logo.png)\n\n![logo](logo.png) and ![](missing.png)\n");
         DeckRequest request = deck.requestWithMedia().withDescriptionFile(new io.github.ankimaven.core.model.CardFile(markdown,
                 "src/main/anki/description.md"));
         assertEquals(List.of(
@@ -170,14 +170,15 @@ class RichDeckTest {
                 "ERROR src/main/anki/description.md:4: the deck description refers to \"missing.png\", but Anki imports a file"
                         + " for the deck description only if its name starts with \"_\": rename the file and its references to"
                         + " \"_missing.png\""),
-                texts(DeckBuilder.build(request, deck.output()).findings()), "logo.png is not reported as unused either");
+                texts(DeckBuilder.build(request, deck.output()).findings()),
+                "at the line that names the file (not at _logo.png's); logo.png is not reported as unused either");
 
         Files.writeString(markdown, "\nAbout the deck.\n\n![banner](_banner.png)\n");
         Files.delete(dir.resolve("pictured/src/main/anki/media/logo.png"));
         DeckReport report = DeckBuilder.build(request, deck.output());
         assertEquals(List.of(), texts(report.findings()));
         try (ApkgContents apkg = new ApkgContents(deck.output(), dir)) {
-            assertEquals("{\"0\":\"_banner.png\"}", apkg.media.toString());
+            assertEquals("{\"0\":\"_banner.png\",\"1\":\"_logo.png\"}", apkg.media.toString());
             assertTrue(apkg.colJson("decks").toString().contains("<img src=\\\"_banner.png\\\" alt=\\\"banner\\\">"),
                     apkg.colJson("decks").toString());
         }

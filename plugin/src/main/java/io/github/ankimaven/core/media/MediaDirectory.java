@@ -54,7 +54,7 @@ public final class MediaDirectory {
 
     /**
      * {@link #selection(Consumer)}, also checking at {@link Selection#finish()} that the files of
-     * names Anki treats as static ({@code _…}, {@code latex-…}) equal the files of the same names
+     * names starting with {@code _} equal the files of the same names
      * in {@code otherDecks}, the other decks of the same build.
      */
     public Selection selection(Consumer<Finding> findings, List<OtherDeckMedia> otherDecks) throws IOException {
@@ -79,14 +79,15 @@ public final class MediaDirectory {
         return entries;
     }
 
-    /** The regular files of static names in another deck's media directory, by {@link MediaNames#collisionKey}. */
+    /** The regular files of {@code _} names in another deck's media directory, by {@link MediaNames#collisionKey}. */
     private static Map<String, Path> staticFilesByCollisionKey(Path directory) throws IOException {
         Map<String, Path> files = new HashMap<>();
         if (Files.isDirectory(directory)) {
             try (DirectoryStream<Path> children = Files.newDirectoryStream(directory)) {
                 for (Path child : children) {
                     String name = child.getFileName().toString();
-                    if (MediaNames.isStatic(name) && Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)) {
+                    // Every "_" file is packed; a latex- file (also kept by Anki) only when a note names it.
+                    if (name.startsWith("_") && Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)) {
                         files.put(MediaNames.collisionKey(name), child);
                     }
                 }
@@ -126,6 +127,7 @@ public final class MediaDirectory {
         private final Map<String, MediaReference> lastFieldReference = new HashMap<>();
         /** Template and styling references seen (a few per note type; a shared file comes back after others). */
         private final Set<MediaReference> staticReferences = new HashSet<>();
+        private Map<String, Entry> fileLikeByCollisionKey;
 
         /** What is wrong with every reference to one name. */
         @FunctionalInterface
@@ -184,9 +186,7 @@ public final class MediaDirectory {
                 }
                 return NONE;
             }
-            String message = entries.values().stream()
-                    .filter(e -> e.isFileLike() && MediaNames.collisionKey(e.name()).equals(MediaNames.collisionKey(name)))
-                    .findFirst()
+            String message = Optional.ofNullable(fileLikeByCollisionKey().get(MediaNames.collisionKey(name)))
                     .map(similar -> {
                         referenced.add(similar.name());
                         return MediaNames.isNfc(similar.name())
@@ -198,6 +198,16 @@ public final class MediaDirectory {
                     })
                     .orElse("no media file \"" + name + "\" in " + displayPath + ": add it there or correct the reference");
             return reference -> Finding.error(reference, "media-missing", message);
+        }
+
+        /** The first file-like entry of each {@link MediaNames#collisionKey}; made once, as decks may miss thousands of files. */
+        private Map<String, Entry> fileLikeByCollisionKey() {
+            if (fileLikeByCollisionKey == null) {
+                fileLikeByCollisionKey = new HashMap<>();
+                entries.values().stream().filter(Entry::isFileLike)
+                        .forEach(entry -> fileLikeByCollisionKey.putIfAbsent(MediaNames.collisionKey(entry.name()), entry));
+            }
+            return fileLikeByCollisionKey;
         }
 
         private void checkUnreferencedEntries() {
@@ -225,8 +235,8 @@ public final class MediaDirectory {
                         () -> packed.put(file.name(), file.path()));
             } else if (!file.name().startsWith(".") && !SYSTEM_FILES.contains(file.name().toLowerCase(Locale.ROOT))) {
                 findings.accept(Finding.warning(location, "media-unused", "media file \"" + file.name()
-                        + "\" is not referenced by any field, template or styling, so it is not packed: delete it, "
-                        + "refer to it, or start its name with \"_\" to pack it anyway"));
+                        + "\" is not referenced by any field, template, styling or description, so it is not packed: delete"
+                        + " it, refer to it, or start its name with \"_\" to pack it anyway"));
             }
         }
 
@@ -243,14 +253,14 @@ public final class MediaDirectory {
         }
 
         /**
-         * A learner who imports two decks of this build gets only the first one's file of a static
-         * name: Anki never replaces a {@code _} or {@code latex-} file that is already there.
+         * A learner who imports two decks of this build gets only the first one's file of a {@code _}
+         * name: Anki never replaces such a file that is already there.
          */
         private void checkOtherDecks() throws IOException {
             for (OtherDeckMedia other : otherDecks) {
                 Map<String, Path> staticFiles = staticFilesByCollisionKey(other.directory());
                 for (Map.Entry<String, Path> file : packed.entrySet()) {
-                    Path there = MediaNames.isStatic(file.getKey()) ? staticFiles.get(MediaNames.collisionKey(file.getKey())) : null;
+                    Path there = file.getKey().startsWith("_") ? staticFiles.get(MediaNames.collisionKey(file.getKey())) : null;
                     if (there != null && Files.mismatch(file.getValue(), there) != -1) {
                         String otherName = there.getFileName().toString();
                         error(fileLocation(file.getKey()), "media-static-conflict", "media file \"" + file.getKey()

@@ -62,7 +62,8 @@ public final class Rules {
             new Rule("html-style", WARNING, "A field has a <style> element, which restyles the whole card."),
             new Rule("html-unknown-element", WARNING, "A field uses an element HTML does not know."),
             new Rule("html-video-src", WARNING, "A file only <video> or <source> refers to, which Anki before 25.02 does not import."),
-            new Rule("media-missing", ERROR, "A field, template or styling refers to a media file that is not there."),
+            new Rule("media-missing", ERROR, "A field, template, the styling or the description refers to a media file that"
+                    + " is not there."),
             new Rule("media-name", ERROR, "A media name Anki would rewrite, or a path instead of a bare name."),
             new Rule("media-unused", WARNING, "A media file nothing refers to (it is not packed)."),
             new Rule("media-collision", ERROR, "Media files whose names differ only in case or Unicode form."),

@@ -65,4 +65,38 @@ class FieldMediaInTemplatesTest {
                 findings::add, references::add);
         assertEquals(List.of(), findings);
     }
+
+    @Test
+    void tagsThatSectionsHideOrCardsTheNoteDoesNotMakeShowNothing() {
+        NoteType guarded = new NoteType("Guarded", List.of("Word", "Picture", "Show", "Reverse"), List.of(
+                new CardTemplate("Card 1", "{{Word}}{{#Show}}<img src=\"{{Picture}}\">{{/Show}}{{^Show}}[sound:{{Word}}.mp3]{{/Show}}",
+                        "{{FrontSide}}"),
+                new CardTemplate("Card 2", "{{#Reverse}}{{Word}}<img src=\"{{Picture}}\">{{/Reverse}}", "{{FrontSide}}")),
+                ".card {}", 0);
+        FieldFormat[] text = {FieldFormat.TEXT, FieldFormat.TEXT, FieldFormat.TEXT, FieldFormat.TEXT};
+        java.util.function.Function<List<String>, List<String>> check = fields -> {
+            findings.clear();
+            Note note = new Note(guarded, new SourceLocation("cards.csv", 2), fields, List.of(), null, "Deck", List.of(2, 2, 2, 2));
+            FieldMediaInTemplates.of(guarded).check(note, fields, text, findings::add, references::add);
+            return findings.stream().map(f -> f.message().substring(0, f.message().indexOf(" with "))).toList();
+        };
+        assertEquals(List.of("Word: the front of \"Card 1\" shows \"cat.mp3\""), check.apply(List.of("cat", "cat.png", "", "")),
+                "{{#Show}} hides the picture; {{^Show}} shows the sound; no reverse card");
+        assertEquals(List.of("Picture: the front of \"Card 1\" shows \"cat.png\""), check.apply(List.of("cat", "cat.png", "y", "")));
+        assertEquals(List.of("Word: the front of \"Card 1\" shows \"cat.mp3\"", "Picture: the front of \"Card 2\" shows \"cat.png\""),
+                check.apply(List.of("cat", "cat.png", "", "y")), "the note makes the reverse card, which shows the picture");
+    }
+
+    @Test
+    void aNameWithASectionOrASpecialFieldInItIsNotWorkedOut() {
+        NoteType special = new NoteType("Special", List.of("Word", "Pic"), List.of(new CardTemplate("Card 1",
+                "{{Word}}<img src=\"{{#Pic}}{{Pic}}{{/Pic}}{{^Pic}}_none.png{{/Pic}}\"><img src=\"_{{Deck}}-{{Word}}.png\">",
+                "{{FrontSide}}")), ".card {}", 0);
+        Note note = new Note(special, new SourceLocation("cards.csv", 2), List.of("cat", "_cat.png"), List.of(), null, "Deck",
+                List.of(2, 2));
+        FieldMediaInTemplates.of(special).check(note, note.fields(), new FieldFormat[] {FieldFormat.TEXT, FieldFormat.TEXT},
+                findings::add, references::add);
+        assertEquals(List.of(), findings);
+        assertEquals(List.of(), references, "no made-up names such as \"_cat.png_none.png\" or \"_-cat.png\"");
+    }
 }
