@@ -230,4 +230,21 @@ class RichDeckTest {
         DeckRequest sharingVerbsMedia = nounsDeck.withMedia(verbsDeck.mediaDirectory(), verbsDeck.mediaDisplay());
         assertEquals(List.of(), DeckRequest.ofOneBuild(List.of(verbsDeck, sharingVerbsMedia)).get(1).mediaOfOtherDecks());
     }
+
+    @Test
+    void aDeckWithMoreMediaFilesThanAPlainZipHoldsArrivesWhole() throws Exception {
+        TestDecks deck = new TestDecks(dir.resolve("big")).file("cards.csv", "Term,Definition\nword,[sound:_w65539.mp3]\n");
+        for (int i = 0; i < 65_540; i++) {
+            deck.media("_w" + i + ".mp3", Integer.toString(i).getBytes(StandardCharsets.UTF_8));
+        }
+        DeckReport report = DeckBuilder.build(deck.requestWithMedia(), deck.output());
+        assertEquals(List.of(), texts(report.findings()));
+        assertEquals(65_540, report.mediaFiles());
+        AnkiCollection learner = new AnkiCollection(dir.resolve("learner"));
+        assertEquals("new=1 updated=0 duplicate=0 conflicting=0", learner.importPackage(deck.output()).summary());
+        try (java.util.stream.Stream<Path> files = Files.list(dir.resolve("learner/collection.media"))) {
+            assertEquals(65_540, files.count(), "Anki 2.1.66 reads the Zip64 records: every file arrives");
+        }
+        assertEquals("65539", Files.readString(dir.resolve("learner/collection.media/_w65539.mp3")));
+    }
 }

@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -26,7 +25,9 @@ import java.util.zip.ZipEntry;
  * {@code 0..n} (stored, as Anki does: they are mostly compressed already), then the
  * {@code media} map. Entry order, compression and entry times are fixed, so the bytes depend only
  * on the content and the build time, not on the machine's time zone. Media files are streamed:
- * memory does not grow with their size.
+ * memory does not grow with their size. From 65,535 entries or 4 GiB on, the zip gets Zip64 records
+ * (only then, so that every ordinary package stays readable by the oldest unzip), which Anki's
+ * importers read (tested with 2.1.66).
  */
 final class PackageZip {
 
@@ -41,8 +42,10 @@ final class PackageZip {
     // against 32 MB at level 4, and twice as fast.
     static final int INDEX_LEVEL = 1;
 
-    /** The most media files a package can hold: 0xFFFF zip entries less the collection and the media map. */
-    static final int MAX_MEDIA_FILES = 0xFFFF - 2;
+    // Zip fields that do not fit their 16 or 32 bits hold these, and the real values go into Zip64 records.
+    private static final int MAX_16 = 0xFFFF;
+    private static final long MAX_32 = 0xFFFFFFFFL;
+    private static final int ZIP64_EXTRA = 0x0001;
 
     private PackageZip() {}
 
@@ -64,13 +67,6 @@ final class PackageZip {
 
     /** Writes the package with the collection compressed by {@code collection}, which may have started early. */
     static void write(Path zipFile, ParallelDeflate collection, List<MediaFile> media, Instant buildTime) throws IOException {
-        // The zip's end record counts entries in 16 bits: beyond that, readers without Zip64
-        // support (Anki's among them, tested with 2.1.66) see a few entries and no media at all.
-        if (media.size() > MAX_MEDIA_FILES) {
-            throw new IOException("the deck has " + String.format(Locale.ROOT, "%,d", media.size()) + " media files, but this plugin cannot"
-                    + " yet write more than " + String.format(Locale.ROOT, "%,d", MAX_MEDIA_FILES) + " into one package (a zip without Zip64"
-                    + " holds 65,535 entries, two of them the collection and the media map): split the deck or its media");
-        }
         LocalDateTime entryTime = LocalDateTime.ofInstant(buildTime, ZoneOffset.UTC);
         if (entryTime.isBefore(EARLIEST_ZIP_TIME)) {
             entryTime = EARLIEST_ZIP_TIME;
@@ -79,7 +75,7 @@ final class PackageZip {
         try (CountingOutputStream out = new CountingOutputStream(
                 new BufferedOutputStream(Files.newOutputStream(zipFile), BUFFER))) {
             ZipLayout zip = new ZipLayout(out, entryTime);
-            zip.deflatedFile("collection.anki2", collection);
+            zip.deflatedFile("collection.anki2", collection, collection.inputSize());
             for (int i = 0; i < media.size(); i++) {
                 MediaFile mediaFile = media.get(i);
                 String entryName = Integer.toString(i);
@@ -109,15 +105,24 @@ final class PackageZip {
             this.dosDate = ((time.getYear() - 1980) << 9) | (time.getMonthValue() << 5) | time.getDayOfMonth();
         }
 
-        /** A deflated entry whose sizes follow its data (a data descriptor). */
-        void deflatedFile(String name, ParallelDeflate file) throws IOException {
+        /**
+         * A deflated entry whose sizes follow its data (a data descriptor); in Zip64 form when the
+         * file is 4 GiB or more, as its compressed size may then be too.
+         */
+        void deflatedFile(String name, ParallelDeflate file, long fileSize) throws IOException {
             long offset = out.count();
-            localHeader(name, DATA_DESCRIPTOR, ZipEntry.DEFLATED, 0, 0, 0);
+            boolean zip64 = fileSize >= MAX_32;
+            localHeader(name, DATA_DESCRIPTOR, ZipEntry.DEFLATED, 0, 0, 0, zip64);
             ParallelDeflate.Result result = file.writeTo(out);
             int32(0x08074b50);
             int32(result.crc());
-            int32(result.compressedSize());
-            int32(result.size());
+            if (zip64) {
+                int64(result.compressedSize());
+                int64(result.size());
+            } else {
+                int32(result.compressedSize());
+                int32(result.size());
+            }
             entries.add(new Central(name, DATA_DESCRIPTOR, ZipEntry.DEFLATED, result.crc(), result.compressedSize(), result.size(),
                     offset));
         }
@@ -134,7 +139,8 @@ final class PackageZip {
                 }
             }
             long offset = out.count();
-            localHeader(name, 0, ZipEntry.STORED, crc.getValue(), size, size);
+            boolean zip64 = size >= MAX_32;
+            localHeader(name, 0, ZipEntry.STORED, crc.getValue(), size, size, zip64);
             long copied = Files.copy(file, out);
             if (copied != size) {
                 throw new IOException(file + " changed while it was being packed");
@@ -158,7 +164,7 @@ final class PackageZip {
             CRC32 crc = new CRC32();
             crc.update(data);
             long offset = out.count();
-            localHeader(name, 0, ZipEntry.DEFLATED, crc.getValue(), compressed.size(), data.length);
+            localHeader(name, 0, ZipEntry.DEFLATED, crc.getValue(), compressed.size(), data.length, false);
             compressed.writeTo(out);
             entries.add(new Central(name, 0, ZipEntry.DEFLATED, crc.getValue(), compressed.size(), data.length, offset));
         }
@@ -166,52 +172,100 @@ final class PackageZip {
         void finish() throws IOException {
             long start = out.count();
             for (Central entry : entries) {
-                byte[] name = entry.name().getBytes(StandardCharsets.UTF_8);
-                int32(0x02014b50);
-                int16(20);
-                int16(20);
-                int16(entry.flags());
-                int16(entry.method());
-                int16(dosTime);
-                int16(dosDate);
-                int32(entry.crc());
-                int32(entry.compressedSize());
-                int32(entry.size());
-                int16(name.length);
-                int16(0);
-                int16(0);
-                int16(0);
-                int16(0);
-                int32(0);
-                int32(entry.offset());
-                out.write(name);
+                centralHeader(entry);
             }
             long size = out.count() - start;
+            if (entries.size() >= MAX_16 || size >= MAX_32 || start >= MAX_32) {
+                long zip64End = out.count();
+                int32(0x06064b50);
+                int64(44); // the size of the rest of this record
+                int16(45);
+                int16(45);
+                int32(0);
+                int32(0);
+                int64(entries.size());
+                int64(entries.size());
+                int64(size);
+                int64(start);
+                int32(0x07064b50); // the locator of the record above
+                int32(0);
+                int64(zip64End);
+                int32(1);
+            }
             int32(0x06054b50);
             int16(0);
             int16(0);
-            int16(entries.size());
-            int16(entries.size());
-            int32(size);
-            int32(start);
+            int16(Math.min(entries.size(), MAX_16));
+            int16(Math.min(entries.size(), MAX_16));
+            int32(Math.min(size, MAX_32));
+            int32(Math.min(start, MAX_32));
             int16(0);
         }
 
-        private void localHeader(String name, int flags, int method, long crc, long compressedSize, long size)
+        /** An entry of the central directory; values that do not fit go into a Zip64 extra field, in the format's order. */
+        private void centralHeader(Central entry) throws IOException {
+            byte[] name = entry.name().getBytes(StandardCharsets.UTF_8);
+            java.io.ByteArrayOutputStream zip64 = new java.io.ByteArrayOutputStream();
+            long size = entry.size() >= MAX_32 ? extra(zip64, entry.size()) : entry.size();
+            long compressedSize = entry.compressedSize() >= MAX_32 || entry.size() >= MAX_32
+                    ? extra(zip64, entry.compressedSize()) : entry.compressedSize();
+            long offset = entry.offset() >= MAX_32 ? extra(zip64, entry.offset()) : entry.offset();
+            int version = zip64.size() > 0 ? 45 : 20;
+            int32(0x02014b50);
+            int16(version);
+            int16(version);
+            int16(entry.flags());
+            int16(entry.method());
+            int16(dosTime);
+            int16(dosDate);
+            int32(entry.crc());
+            int32(compressedSize);
+            int32(size);
+            int16(name.length);
+            int16(zip64.size() > 0 ? 4 + zip64.size() : 0);
+            int16(0);
+            int16(0);
+            int16(0);
+            int32(0);
+            int32(offset);
+            out.write(name);
+            if (zip64.size() > 0) {
+                int16(ZIP64_EXTRA);
+                int16(zip64.size());
+                zip64.writeTo(out);
+            }
+        }
+
+        /** Adds a value to a Zip64 extra field; returns what the 32-bit field holds instead. */
+        private static long extra(java.io.ByteArrayOutputStream zip64, long value) {
+            for (int shift = 0; shift < 64; shift += 8) {
+                zip64.write((int) (value >>> shift) & 0xff);
+            }
+            return MAX_32;
+        }
+
+        /** A local header; with {@code zip64}, the sizes go into an extra field (zeros when a data descriptor follows). */
+        private void localHeader(String name, int flags, int method, long crc, long compressedSize, long size, boolean zip64)
                 throws IOException {
             byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
             int32(0x04034b50);
-            int16(20);
+            int16(zip64 ? 45 : 20);
             int16(flags);
             int16(method);
             int16(dosTime);
             int16(dosDate);
             int32(crc);
-            int32(compressedSize);
-            int32(size);
+            int32(zip64 ? MAX_32 : compressedSize);
+            int32(zip64 ? MAX_32 : size);
             int16(bytes.length);
-            int16(0);
+            int16(zip64 ? 20 : 0);
             out.write(bytes);
+            if (zip64) {
+                int16(ZIP64_EXTRA);
+                int16(16);
+                int64(size);
+                int64(compressedSize);
+            }
         }
 
         private void int16(int value) throws IOException {
@@ -220,11 +274,16 @@ final class PackageZip {
         }
 
         private void int32(long value) throws IOException {
-            if (value < 0 || value > 0xFFFFFFFFL) {
-                throw new IOException("the package would be larger than 4 GiB, which this plugin cannot write yet;"
-                        + " split the deck or its media");
+            if (value < 0 || value > MAX_32) {
+                throw new IllegalStateException("a zip field of 32 bits cannot hold " + value + " (a Zip64 record should)");
             }
             for (int shift = 0; shift < 32; shift += 8) {
+                out.write((int) (value >>> shift) & 0xff);
+            }
+        }
+
+        private void int64(long value) throws IOException {
+            for (int shift = 0; shift < 64; shift += 8) {
                 out.write((int) (value >>> shift) & 0xff);
             }
         }

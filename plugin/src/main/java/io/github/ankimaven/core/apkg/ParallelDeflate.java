@@ -80,6 +80,11 @@ final class ParallelDeflate implements AutoCloseable {
         }
     }
 
+    /** The size of the file to compress, once it is complete. */
+    long inputSize() throws IOException {
+        return Files.size(input);
+    }
+
     /** Compresses blocks from number {@code firstBlock} on at the later level (what {@link #startEarly} does). */
     void levelBoundary(long firstBlock) {
         levelBoundary = firstBlock;
