@@ -50,7 +50,7 @@ public final class DeckBuilder {
 
     /** Reads and checks every card file and the media; writes nothing. */
     public static DeckReport check(DeckRequest request) throws IOException, DeckConfigurationException {
-        return checkEach(request, new Findings(), (note, cards) -> { }).report();
+        return checkEach(request, new Findings(request.ruleSeverities()), (note, cards) -> { }).report();
     }
 
     /**
@@ -61,7 +61,8 @@ public final class DeckBuilder {
     public static DeckReport preview(DeckRequest request, Path directory) throws IOException, DeckConfigurationException {
         List<PreviewNote> notes = new ArrayList<>();
         // Every finding, not the first 1,000 of a rule: the preview shows each beside its card (and holds the cards anyway).
-        Checked checked = checkEach(request, Findings.unlimited(), (note, cards) -> notes.add(new PreviewNote(note, cards)));
+        Checked checked = checkEach(request, Findings.unlimited(request.ruleSeverities()),
+                (note, cards) -> notes.add(new PreviewNote(note, cards)));
         PreviewSite.write(request, notes, checked.media(), checked.report(), directory);
         return checked.report();
     }
@@ -111,7 +112,7 @@ public final class DeckBuilder {
         Map<String, Duration> phases = new LinkedHashMap<>();
         long start = System.nanoTime();
         PackageWriter.warmUp();
-        Findings findings = new Findings();
+        Findings findings = new Findings(request.ruleSeverities());
         Description description;
         try {
             validate(request);

@@ -10,6 +10,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,7 @@ import java.util.TreeMap;
  * @param allowBreakingChanges report release-compatibility problems as warnings instead of errors
  * @param mediaOfOtherDecks the media directories of the other decks of the same build, whose
  *     {@code _} files must not differ from this deck's under the same name
+ * @param ruleSeverities severities of single rules instead of their own, by rule id (see {@link RuleSeverities})
  */
 public record DeckRequest(
         String deckName,
@@ -57,13 +59,14 @@ public record DeckRequest(
         Instant buildTime,
         Path previousRelease,
         boolean allowBreakingChanges,
-        List<OtherDeckMedia> mediaOfOtherDecks) {
+        List<OtherDeckMedia> mediaOfOtherDecks,
+        Map<String, Severity> ruleSeverities) {
 
     /** A request for plain-text fields, without media directory or previous release. */
     public DeckRequest(String deckName, String descriptionHtml, String identity, List<CardFile> cardFiles, Charset encoding,
             List<String> tags, NoteType noteType, Severity duplicateTermSeverity, Instant buildTime) {
         this(deckName, descriptionHtml, null, identity, cardFiles, encoding, tags, noteType, List.of(), FieldFormat.TEXT,
-                Map.of(), null, null, duplicateTermSeverity, buildTime, null, false, List.of());
+                Map.of(), null, null, duplicateTermSeverity, buildTime, null, false, List.of(), Map.of());
     }
 
     public DeckRequest {
@@ -82,6 +85,7 @@ public record DeckRequest(
         Objects.requireNonNull(duplicateTermSeverity, "duplicateTermSeverity");
         Objects.requireNonNull(buildTime, "buildTime");
         mediaOfOtherDecks = List.copyOf(mediaOfOtherDecks);
+        ruleSeverities = Collections.unmodifiableSortedMap(new TreeMap<>(ruleSeverities));
     }
 
     /** A note type by the name a card file gives it: a built-in key ({@code cloze}, …) or a declared note type's name. */
@@ -98,7 +102,7 @@ public record DeckRequest(
     public DeckRequest withNoteTypes(NoteType defaultType, List<NoteType> custom) {
         return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, defaultType,
                 custom, format, fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime,
-                previousRelease, allowBreakingChanges, mediaOfOtherDecks);
+                previousRelease, allowBreakingChanges, mediaOfOtherDecks, ruleSeverities);
     }
 
     /** The format of a field of the note type. */
@@ -123,43 +127,49 @@ public record DeckRequest(
     public DeckRequest withPreviousRelease(Path previous, boolean allowBreaking) {
         return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType,
                 customNoteTypes, format, fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime,
-                previous, allowBreaking, mediaOfOtherDecks);
+                previous, allowBreaking, mediaOfOtherDecks, ruleSeverities);
     }
 
     public DeckRequest withDeckName(String name) {
         return new DeckRequest(name, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType,
                 customNoteTypes, format, fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime,
-                previousRelease, allowBreakingChanges, mediaOfOtherDecks);
+                previousRelease, allowBreakingChanges, mediaOfOtherDecks, ruleSeverities);
     }
 
     public DeckRequest withBuildTime(Instant time) {
         return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType,
                 customNoteTypes, format, fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, time,
-                previousRelease, allowBreakingChanges, mediaOfOtherDecks);
+                previousRelease, allowBreakingChanges, mediaOfOtherDecks, ruleSeverities);
     }
 
     public DeckRequest withFormats(FieldFormat defaultFormat, Map<String, FieldFormat> byField) {
         return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType,
                 customNoteTypes, defaultFormat, byField, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime,
-                previousRelease, allowBreakingChanges, mediaOfOtherDecks);
+                previousRelease, allowBreakingChanges, mediaOfOtherDecks, ruleSeverities);
     }
 
     public DeckRequest withMedia(Path directory, String display) {
         return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType,
                 customNoteTypes, format, fieldFormats, directory, display, duplicateTermSeverity, buildTime,
-                previousRelease, allowBreakingChanges, mediaOfOtherDecks);
+                previousRelease, allowBreakingChanges, mediaOfOtherDecks, ruleSeverities);
     }
 
     public DeckRequest withDescriptionFile(CardFile file) {
         return new DeckRequest(deckName, descriptionHtml, file, identity, cardFiles, encoding, tags, noteType,
                 customNoteTypes, format, fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime,
-                previousRelease, allowBreakingChanges, mediaOfOtherDecks);
+                previousRelease, allowBreakingChanges, mediaOfOtherDecks, ruleSeverities);
+    }
+
+    public DeckRequest withRuleSeverities(Map<String, Severity> severities) {
+        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType,
+                customNoteTypes, format, fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime,
+                previousRelease, allowBreakingChanges, mediaOfOtherDecks, severities);
     }
 
     public DeckRequest withMediaOfOtherDecks(List<OtherDeckMedia> others) {
         return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType,
                 customNoteTypes, format, fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime,
-                previousRelease, allowBreakingChanges, others);
+                previousRelease, allowBreakingChanges, others, ruleSeverities);
     }
 
     /**

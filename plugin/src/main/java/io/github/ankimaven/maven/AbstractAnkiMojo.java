@@ -6,6 +6,7 @@ import io.github.ankimaven.core.DeckConfigurationException;
 import io.github.ankimaven.core.DeckReport;
 import io.github.ankimaven.core.DeckRequest;
 import io.github.ankimaven.core.NoteTypeDefinition;
+import io.github.ankimaven.core.RuleSeverities;
 import io.github.ankimaven.core.apkg.PackageWriter;
 import io.github.ankimaven.core.format.FieldFormat;
 import io.github.ankimaven.core.model.BuiltInNoteTypes;
@@ -207,6 +208,22 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
     private String duplicateTerms;
 
     /**
+     * Severities of single checks instead of their own, by rule id (the rule tables in the README):
+     * {@code error} fails the build, {@code warning} is logged. Any rule may become an error,
+     * for a CI that fails on unused media, say:
+     * {@code <rules><media-unused>error</media-unused></rules>}. Only {@code template-media},
+     * {@code media-static-conflict}, {@code media-static}, {@code media-missing},
+     * {@code html-unbalanced} and {@code html-unfinished} may become warnings: the package still
+     * imports, with the flaw the rule names; other errors would break it.
+     *
+     * <p>Default: each rule's own severity.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Map<String, String> rules = Map.of();
+
+    /**
      * Several decks built by one execution, each with its own name, card files, tags and package
      * (attached with its own classifier). Values left out fall back to the parameters above.
      *
@@ -311,12 +328,13 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
         Path baseDirectory = project.getBasedir().toPath();
         Charset charset = charset();
         Severity duplicates = duplicateTermSeverity();
+        Map<String, Severity> ruleSeverities = RuleSeverities.parse(rules);
         if (decks == null || decks.isEmpty()) {
             DeckRequest request = new DeckRequest(deckName, descriptionHtml(description), deckIdentity,
                     CardFiles.find(baseDirectory, sourceDirectory.toPath(), includes, excludes), charset, tags,
                     NoteType.termDefinition(), duplicates, buildTime);
             request = completed(request, sourceDirectory, description, descriptionFile, format, fieldFormats, mediaDirectory);
-            request = withNoteTypes(request, noteType);
+            request = withNoteTypes(request, noteType).withRuleSeverities(ruleSeverities);
             return List.of(new ConfiguredDeck(request, finalName, null, previousRelease));
         }
         List<ConfiguredDeck> configured = new ArrayList<>();
@@ -354,7 +372,8 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
                     deck.descriptionFile != null ? resolve(deck.descriptionFile) : ownDescription ? null : descriptionFile,
                     deck.format != null ? deck.format : format, deck.fieldFormats != null ? deck.fieldFormats : fieldFormats,
                     deck.mediaDirectory != null ? resolve(deck.mediaDirectory) : mediaDirectory != null ? mediaDirectory : null);
-            request = withNoteTypes(request, deck.noteType != null ? deck.noteType : noteType);
+            request = withNoteTypes(request, deck.noteType != null ? deck.noteType : noteType)
+                    .withRuleSeverities(ruleSeverities);
             String name = deck.finalName != null ? deck.finalName : classifier == null ? finalName : finalName + "-" + classifier;
             configured.add(new ConfiguredDeck(request, name, classifier, previous));
         }

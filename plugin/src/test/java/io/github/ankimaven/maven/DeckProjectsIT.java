@@ -337,6 +337,30 @@ class DeckProjectsIT {
     }
 
     @Test
+    void rulesChangeTheSeverityOfAChecksFindings() throws Exception {
+        Path project = MavenRun.copyProject(MavenRun.repoRoot().resolve("examples/minimal"), "minimal-rules");
+        Path pom = project.resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replace("<executions>",
+                "<configuration><rules><media-unused>error</media-unused></rules></configuration>\n        <executions>"));
+        Files.createDirectories(project.resolve("src/main/anki/media"));
+        Files.write(project.resolve("src/main/anki/media/old.png"), new byte[] {1});
+        MavenRun strict = MavenRun.run(project, "package");
+        assertEquals(1, strict.exitCode, strict.log());
+        assertEquals(List.of(failurePrefix("check", "default", "minimal") + "anki:check found 1 error in 1 file:",
+                "[ERROR] src/main/anki/media/old.png:1: media file \"old.png\" is not referenced by any field, template, styling or"
+                        + " description, so it is not packed: delete it, refer to it, or start its name with \"_\" to pack it anyway"),
+                strict.linesStartingWith("[ERROR]").subList(0, 2));
+
+        Files.writeString(pom, Files.readString(pom).replace("<media-unused>error</media-unused>",
+                "<duplicate-guid>warning</duplicate-guid>"));
+        MavenRun refused = MavenRun.run(project, "package");
+        assertEquals(1, refused.exitCode, refused.log());
+        assertTrue(refused.linesStartingWith("[ERROR]").get(0).startsWith(failurePrefix("check", "default", "minimal")
+                + "anki:check: <rules>: \"duplicate-guid\" cannot be a warning: its errors make a package that Anki imports"),
+                refused.log());
+    }
+
+    @Test
     void aFailedBuildRemovesThePackageOfAnEarlierBuild() throws Exception {
         Path project = MavenRun.copyProject(MavenRun.repoRoot().resolve("examples/minimal"), "minimal-stale");
         assertEquals(0, MavenRun.run(project, "package").exitCode);

@@ -22,6 +22,7 @@ public final class Findings implements Consumer<Finding> {
     public static final int MAX_PER_RULE = 1_000;
 
     private final int maxPerRule;
+    private final Map<String, Severity> ruleSeverities;
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, Integer> perRule = new HashMap<>();
     private final Map<String, Unlisted> unlisted = new LinkedHashMap<>();
@@ -29,16 +30,22 @@ public final class Findings implements Consumer<Finding> {
 
     /** Findings that list at most {@value #MAX_PER_RULE} of each rule and severity in each file. */
     public Findings() {
-        this(MAX_PER_RULE);
+        this(Map.of());
     }
 
-    private Findings(int maxPerRule) {
+    /** {@link #Findings()}, giving the rules in {@code ruleSeverities} those severities instead of their own. */
+    public Findings(Map<String, Severity> ruleSeverities) {
+        this(MAX_PER_RULE, ruleSeverities);
+    }
+
+    private Findings(int maxPerRule, Map<String, Severity> ruleSeverities) {
         this.maxPerRule = maxPerRule;
+        this.ruleSeverities = ruleSeverities;
     }
 
     /** Findings that list every one (for the preview, which shows each beside its card). */
-    public static Findings unlimited() {
-        return new Findings(Integer.MAX_VALUE);
+    public static Findings unlimited(Map<String, Severity> ruleSeverities) {
+        return new Findings(Integer.MAX_VALUE, ruleSeverities);
     }
 
     private static final class Unlisted {
@@ -51,7 +58,10 @@ public final class Findings implements Consumer<Finding> {
     }
 
     @Override
-    public void accept(Finding finding) {
+    public void accept(Finding found) {
+        Severity configured = ruleSeverities.get(found.rule());
+        Finding finding = configured == null || configured == found.severity() ? found
+                : new Finding(configured, found.location(), found.rule(), found.message(), found.unlisted());
         if (finding.isError()) {
             errors++;
         }

@@ -32,9 +32,8 @@ public final class FieldMediaInTemplates {
 
     private static final Pattern SOUND_TAG = Pattern.compile("\\[sound:(.+?)]", Pattern.DOTALL);
     private static final Pattern REPLACEMENT = Pattern.compile("\\{\\{([^{}]*)}}");
-    private static final FieldMediaInTemplates NONE = new FieldMediaInTemplates(null, List.of());
-
     private static final Pattern SECTION = Pattern.compile("\\{\\{\\s*([#^/])\\s*([^{}]*?)\\s*}}");
+    private static final FieldMediaInTemplates NONE = new FieldMediaInTemplates(null, List.of());
 
     /**
      * One media name made of fields.

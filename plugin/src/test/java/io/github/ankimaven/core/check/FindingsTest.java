@@ -50,7 +50,7 @@ class FindingsTest {
 
     @Test
     void thePreviewsFindingsListEveryOne() {
-        Findings findings = Findings.unlimited();
+        Findings findings = Findings.unlimited(java.util.Map.of());
         for (int row = 2; row < 2_502; row++) {
             findings.accept(Finding.warning(line(row), "tag", "tag \"X\" has upper case"));
         }
