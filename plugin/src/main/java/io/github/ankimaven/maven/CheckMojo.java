@@ -96,7 +96,8 @@ public class CheckMojo extends AbstractAnkiMojo {
         List<Finding> findings = reports.stream().flatMap(report -> report.findings().stream()).sorted().toList();
         if (sarifFile != null) {
             Path base = project.getBasedir().toPath();
-            SarifOptions options = SarifOptions.of(pluginVersion).withCategory("anki-check/" + project.getArtifactId() + "/");
+            SarifOptions options = SarifOptions.of(pluginVersion).withCategory("anki-check/" + project.getArtifactId() + "/")
+                    .withRuleSeverities(decks.get(0).request().ruleSeverities()); // <rules> is the same for every deck
             try {
                 if (sarifPathPrefix != null) {
                     options = options.withPathPrefix(sarifPathPrefix);

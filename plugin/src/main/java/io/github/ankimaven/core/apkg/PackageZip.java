@@ -107,11 +107,12 @@ final class PackageZip {
 
         /**
          * A deflated entry whose sizes follow its data (a data descriptor); in Zip64 form when the
-         * file is 4 GiB or more, as its compressed size may then be too.
+         * file is near 4 GiB or more, as its compressed size may then be 4 GiB or more.
          */
         void deflatedFile(String name, ParallelDeflate file, long fileSize) throws IOException {
             long offset = out.count();
-            boolean zip64 = fileSize >= MAX_32;
+            // Deflate may add a little to data it cannot compress: decide with room for that.
+            boolean zip64 = fileSize + fileSize / 1000 + ParallelDeflate.BLOCK >= MAX_32;
             localHeader(name, DATA_DESCRIPTOR, ZipEntry.DEFLATED, 0, 0, 0, zip64);
             ParallelDeflate.Result result = file.writeTo(out);
             int32(0x08074b50);

@@ -1,9 +1,11 @@
 package io.github.ankimaven.core.report;
 
+import io.github.ankimaven.core.model.Severity;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,8 +28,11 @@ import java.util.Optional;
  *     of several decks uploaded for one commit; end it with {@code /} ({@code anki-check/my-deck/}),
  *     since GitHub takes the part after the last {@code /} as a run id, not as category; null to
  *     leave it out
+ * @param ruleSeverities the severities the build gave rules instead of their own ({@code <rules>}),
+ *     written as the rules' default levels, so that they agree with the results
  */
-public record SarifOptions(String toolVersion, String pathPrefix, URI sourceRoot, String category) {
+public record SarifOptions(String toolVersion, String pathPrefix, URI sourceRoot, String category,
+        Map<String, Severity> ruleSeverities) {
 
     public SarifOptions {
         toolVersion = blankToNull(toolVersion);
@@ -42,23 +47,28 @@ public record SarifOptions(String toolVersion, String pathPrefix, URI sourceRoot
             }
         }
         category = blankToNull(category);
+        ruleSeverities = Map.copyOf(ruleSeverities);
     }
 
     /** Options with files relative to the repository root and nothing machine-specific. */
     public static SarifOptions of(String toolVersion) {
-        return new SarifOptions(toolVersion, "", null, null);
+        return new SarifOptions(toolVersion, "", null, null, Map.of());
     }
 
     public SarifOptions withPathPrefix(String prefix) {
-        return new SarifOptions(toolVersion, prefix, sourceRoot, category);
+        return new SarifOptions(toolVersion, prefix, sourceRoot, category, ruleSeverities);
     }
 
     public SarifOptions withSourceRoot(URI root) {
-        return new SarifOptions(toolVersion, pathPrefix, root, category);
+        return new SarifOptions(toolVersion, pathPrefix, root, category, ruleSeverities);
     }
 
     public SarifOptions withCategory(String id) {
-        return new SarifOptions(toolVersion, pathPrefix, sourceRoot, id);
+        return new SarifOptions(toolVersion, pathPrefix, sourceRoot, id, ruleSeverities);
+    }
+
+    public SarifOptions withRuleSeverities(Map<String, Severity> severities) {
+        return new SarifOptions(toolVersion, pathPrefix, sourceRoot, category, severities);
     }
 
     /**

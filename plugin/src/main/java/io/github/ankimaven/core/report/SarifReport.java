@@ -63,7 +63,8 @@ final class SarifReport {
             rule.putObject("shortDescription").put("text", summary);
             rule.putObject("fullDescription").put("text", summary);
             if (known != null) {
-                rule.putObject("defaultConfiguration").put("level", level(known.defaultSeverity()));
+                rule.putObject("defaultConfiguration").put("level",
+                        level(options.ruleSeverities().getOrDefault(id, known.defaultSeverity())));
             }
             rule.putObject("help").put("text", summary + " " + HELP);
         }

@@ -51,4 +51,15 @@ class RulesTest {
         }
         assertTrue(Rules.byId("no-such-rule").isEmpty());
     }
+
+    @Test
+    void theReadmeListsEveryRuleWithItsSeverityAndSummary() throws IOException {
+        String readme = Files.readString(Path.of("../README.md"));
+        List<String> rows = readme.lines().filter(line -> line.startsWith("| `")).toList();
+        for (Rule rule : Rules.ALL) {
+            String row = "| `" + rule.id() + "` | " + rule.defaultSeverity().name().toLowerCase(java.util.Locale.ROOT) + " | "
+                    + rule.summary().replace("|", "\\|").replace("<", "&lt;") + " |"; // "<" would be HTML there
+            assertTrue(rows.contains(row), "README.md lacks the row " + row);
+        }
+    }
 }

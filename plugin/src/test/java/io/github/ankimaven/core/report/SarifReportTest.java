@@ -125,6 +125,10 @@ class SarifReportTest {
             assertEquals(SarifReport.level(rule.defaultSeverity()), written.path("defaultConfiguration").path("level").asText());
         }
         assertEquals("warning", rules.get(ruleIds(run).indexOf("missing-card")).path("defaultConfiguration").path("level").asText());
+        JsonNode configured = parse(CheckReports.sarif(SarifOptions.of("1.2.3").withRuleSeverities(
+                java.util.Map.of("missing-card", io.github.ankimaven.core.model.Severity.ERROR)), List.of())).path("runs").get(0);
+        assertEquals("error", configured.path("tool").path("driver").path("rules").get(ruleIds(run).indexOf("missing-card"))
+                .path("defaultConfiguration").path("level").asText(), "<rules> made it an error: the level its results have");
         assertEquals(0, run.path("results").size());
         assertTrue(run.path("results").isArray(), "an empty results array says: analysed, nothing found");
     }
