@@ -296,20 +296,24 @@ class DeckProjectsIT {
                 "package");
         assertEquals(1, run.exitCode, run.log());
         assertEquals(List.of(
-                failurePrefix("check", "default", "malformed") + "anki:check found 6 errors in 3 files:",
+                failurePrefix("check", "default", "malformed") + "anki:check found 8 errors in 4 files:",
                 "[ERROR] src/main/anki/a-broken.csv:2: duplicate term \"fine\": 2 notes at src/main/anki/a-broken.csv:2,"
                         + " src/main/anki/more/c.csv:3; merge them into one note",
                 "[ERROR] src/main/anki/a-broken.csv:3: unterminated quoted cell: a cell that starts with \" must end with \""
                         + " (write a quote inside a quoted cell as \"\")",
                 "[ERROR] src/main/anki/b-header.csv:1: unknown column \"Definiton\" (column 2); expected columns: Term,"
                         + " Definition, tags, guid, deck",
+                "[ERROR] src/main/anki/d-quote.csv:2: text after a closing quote: a quoted cell must end right after its"
+                        + " closing \" (write a quote inside a quoted cell as \"\")",
+                "[ERROR] src/main/anki/d-quote.csv:3: row has 3 cells but the header has 2 columns; quote cells that contain"
+                        + " the separator, a quote or a line break (\"like, this\")",
                 "[ERROR] src/main/anki/more/c.csv:2: bytes that are not valid UTF-8; save the file as UTF-8 or set"
                         + " <encoding> to the file's encoding",
                 "[ERROR] src/main/anki/more/c.csv:3: tag \"bad::::tag\" has an empty level (\"::\" at the start or end, or"
                         + " \"::::\"), which Anki renames to \"blank\"",
                 "[ERROR] src/main/anki/more/c.csv:4: row has 4 cells but the header has 3 columns; quote cells that contain"
                         + " the separator, a quote or a line break (\"like, this\")"),
-                run.linesStartingWith("[ERROR]").subList(0, 7));
+                run.linesStartingWith("[ERROR]").subList(0, 9));
     }
 
     @Test

@@ -54,6 +54,8 @@ public final class CardFileReader {
     private static final String NOTE_TYPE_DIRECTIVE = "#notetype:";
     private static final int MAX_ENCODING_FINDINGS = 20;
     private static final int HEADER_LOOKAHEAD = 1 << 20;
+    /** Rows of malformed CSV after which a file is no longer read: each one has it read again from its start. */
+    private static final int MAX_MALFORMED_ROWS = 20;
 
     private final NoteType defaultNoteType;
     private final Function<String, Optional<NoteType>> noteTypes;
@@ -157,7 +159,53 @@ public final class CardFileReader {
                 .get();
         // Not closed here: closing it would close the reader, which the caller still drains.
         CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();
-        new FileParse(file, noteType, parser, linesBeforeHeader, fileDeck, notes, findings).run();
+        FileParse parse = new FileParse(file, noteType, fileDeck, notes, findings);
+        int resumeLine = parse.run(parser, linesBeforeHeader);
+        for (int malformedRows = 1; resumeLine > 0; malformedRows++) {
+            if (malformedRows == MAX_MALFORMED_ROWS) {
+                findings.accept(Finding.error(new SourceLocation(file.displayPath(), resumeLine), "malformed-csv",
+                        "the rows from here on are not checked: the file has " + MAX_MALFORMED_ROWS + " rows of malformed CSV before"
+                                + " this line; is it a CSV file with another separator or quoting?"));
+                return;
+            }
+            try (BufferedReader rest = readerFromLine(file, resumeLine)) {
+                resumeLine = parse.run(CSVParser.builder().setReader(rest).setFormat(format).get(), resumeLine - 1);
+            }
+        }
+    }
+
+    /**
+     * The file, read again from the start of {@code line}: where reading goes on after a row the
+     * parser cannot get past (Commons CSV cannot resume by itself). Lines end at CR, LF or CRLF,
+     * as the parser counts them. The bytes were validated in the first reading.
+     */
+    private BufferedReader readerFromLine(CardFile file, int line) throws IOException {
+        var decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(fileBytes(file), decoder), 1 << 16);
+        try {
+            skipByteOrderMark(reader);
+            for (int skipped = 1; skipped < line; ) {
+                int c = reader.read();
+                if (c < 0) {
+                    break;
+                }
+                if (c == '\n') {
+                    skipped++;
+                } else if (c == '\r') {
+                    skipped++;
+                    reader.mark(1);
+                    if (reader.read() != '\n') {
+                        reader.reset();
+                    }
+                }
+            }
+            return reader;
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
     }
 
     private static void skipByteOrderMark(BufferedReader reader) throws IOException {
@@ -275,35 +323,35 @@ public final class CardFileReader {
         return deck;
     }
 
-    /** The state of reading one file. */
+    /** The state of reading one file, which may take several parsers (see {@link #readerFromLine}). */
     private final class FileParse {
         private final CardFile file;
         private final NoteType noteType;
-        private final CSVParser parser;
-        private final int lineOffset;
         private final String fileDeck;
         private final NoteConsumer notes;
         private final Consumer<Finding> findings;
+        private boolean headerSeen;
         private int[] fieldColumns;
         private int deckColumn = -1;
         private int tagsColumn = -1;
         private int guidColumn = -1;
         private int columnCount;
 
-        FileParse(CardFile file, NoteType noteType, CSVParser parser, int lineOffset, String fileDeck, NoteConsumer notes,
-                Consumer<Finding> findings) {
+        FileParse(CardFile file, NoteType noteType, String fileDeck, NoteConsumer notes, Consumer<Finding> findings) {
             this.file = file;
             this.noteType = noteType;
-            this.parser = parser;
-            this.lineOffset = lineOffset;
             this.fileDeck = fileDeck;
             this.notes = notes;
             this.findings = findings;
         }
 
-        void run() throws IOException {
+        /**
+         * Reads records from {@code parser}, whose first line is line {@code lineOffset + 1} of the
+         * file; returns the line where reading should go on after a row the parser could not get
+         * past, or 0 when the file is done.
+         */
+        int run(CSVParser parser, int lineOffset) throws IOException {
             Iterator<CSVRecord> records = parser.iterator();
-            boolean headerSeen = false;
             while (true) {
                 int startLine = lineOffset + (int) parser.getCurrentLineNumber() + 1;
                 CSVRecord record;
@@ -313,8 +361,16 @@ public final class CardFileReader {
                     }
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    error(startLine, "malformed-csv", describeParseError(e));
-                    return;
+                    String detail = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+                            : e.getMessage();
+                    // Text after a closing quote: the parser stands on the line that has it, outside any
+                    // quoted cell, so the next line most likely starts a row. Other problems (an
+                    // unterminated quote) leave nothing to go on with.
+                    boolean resumable = headerSeen && detail != null
+                            && detail.contains("Invalid character between encapsulated token and delimiter");
+                    error(startLine, "malformed-csv", describeParseError(detail, resumable));
+                    // In the middle of a line, the parser's line number is that line's (it counts the line begun).
+                    return resumable ? lineOffset + (int) parser.getCurrentLineNumber() + 1 : 0;
                 }
                 if (isBlankLine(record)) {
                     continue;
@@ -322,7 +378,7 @@ public final class CardFileReader {
                 if (!headerSeen) {
                     headerSeen = true;
                     if (!readHeader(record, startLine)) {
-                        return;
+                        return 0;
                     }
                 } else {
                     readRow(record, startLine);
@@ -332,6 +388,7 @@ public final class CardFileReader {
                 error(lineOffset + 1, "missing-header", "missing header: the first line that is not a # comment must name the columns, e.g. "
                         + expectedHeaderExample(noteType));
             }
+            return 0;
         }
 
         private boolean readHeader(CSVRecord header, int line) {
@@ -475,16 +532,15 @@ public final class CardFileReader {
             findings.accept(Finding.error(new SourceLocation(file.displayPath(), line), rule, message));
         }
 
-        private String describeParseError(RuntimeException e) {
-            String detail = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+        private String describeParseError(String detail, boolean resumed) {
             if (detail != null && detail.contains("EOF reached before encapsulated token finished")) {
                 return "unterminated quoted cell: a cell that starts with \" must end with \" (write a quote inside a quoted cell as \"\")";
             }
-            // The parser cannot go on after these, so the rows after it are not checked: say so.
             if (detail != null && detail.contains("Invalid character between encapsulated token and delimiter")) {
                 return "text after a closing quote: a quoted cell must end right after its closing \" (write a quote inside a quoted"
-                        + " cell as \"\"); the rows after it are checked once it is fixed";
+                        + " cell as \"\")" + (resumed ? "" : "; the rows after it are checked once it is fixed");
             }
+            // The parser cannot go on after the others, so the rows after it are not checked: say so.
             return "malformed CSV: " + detail + "; the rows after it are checked once it is fixed";
         }
     }

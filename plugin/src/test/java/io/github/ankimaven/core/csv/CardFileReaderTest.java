@@ -184,11 +184,56 @@ class CardFileReaderTest {
     }
 
     @Test
-    void reportsTextAfterAClosingQuote() throws IOException {
-        read("i.csv", "Term,Definition\n\"quoted\" extra,row\nnext,row\nnext,row\n");
-        assertEquals(List.of("ERROR cards/i.csv:2: text after a closing quote: a quoted cell must end right after its"
+    void readsOnAfterTextAfterAClosingQuoteSoThatOneRunShowsEveryProblem() throws IOException {
+        read("i.csv", "Term,Definition\n\"quoted\" extra,row\nnext,row\nthree,cells,here\n"
+                + "say,\"He said \"hi\" to me\"\nlast,row\n");
+        assertEquals(List.of(
+                "ERROR cards/i.csv:2: text after a closing quote: a quoted cell must end right after its closing \""
+                        + " (write a quote inside a quoted cell as \"\")",
+                "ERROR cards/i.csv:4: row has 3 cells but the header has 2 columns; quote cells that contain the separator,"
+                        + " a quote or a line break (\"like, this\")",
+                "ERROR cards/i.csv:5: text after a closing quote: a quoted cell must end right after its closing \""
+                        + " (write a quote inside a quoted cell as \"\")"), findingTexts());
+        assertEquals(List.of("next", "last"), notes.stream().map(Note::term).toList());
+        assertEquals(List.of(3, 6), notes.stream().map(n -> n.location().line()).toList());
+    }
+
+    @Test
+    void readsOnAtTheLineAfterTheBadQuoteOfAMultiLineRowWhateverTheLineEnds() throws IOException {
+        for (String eol : List.of("\n", "\r\n", "\r")) {
+            notes.clear();
+            findings.clear();
+            read("ml.csv", String.join(eol, "\uFEFF# a comment", "", "Term,Definition", "ok,\"one", "two\"",
+                    "bad,\"line one", "line two\" oops", "after,row", "multi,\"a", "b\"", ""));
+            assertEquals(List.of("ERROR cards/ml.csv:6: text after a closing quote: a quoted cell must end right after its"
+                    + " closing \" (write a quote inside a quoted cell as \"\")"), findingTexts(), eol);
+            assertEquals(List.of("ok", "after", "multi"), notes.stream().map(Note::term).toList());
+            assertEquals(List.of(4, 8, 9), notes.stream().map(n -> n.location().line()).toList(), eol);
+            assertEquals("a\nb", notes.get(2).fields().get(1));
+        }
+    }
+
+    @Test
+    void stopsReadingAFileAfterTwentyMalformedRows() throws IOException {
+        StringBuilder file = new StringBuilder("Term,Definition\n");
+        for (int i = 0; i < 25; i++) {
+            file.append("\"t").append(i).append("\" x,def\n");
+        }
+        read("many.csv", file.toString());
+        List<String> texts = findingTexts();
+        assertEquals(21, texts.size());
+        assertEquals("ERROR cards/many.csv:22: the rows from here on are not checked: the file has 20 rows of malformed"
+                + " CSV before this line; is it a CSV file with another separator or quoting?", texts.get(20));
+        assertEquals(List.of(), notes);
+    }
+
+    @Test
+    void aBadQuoteInTheHeaderStopsTheFile() throws IOException {
+        read("hq.csv", "\"Term\" x,Definition\nVM,virtual machine\n");
+        assertEquals(List.of("ERROR cards/hq.csv:1: text after a closing quote: a quoted cell must end right after its"
                 + " closing \" (write a quote inside a quoted cell as \"\"); the rows after it are checked once it is fixed"),
-                findingTexts(), "the duplicate below is not checked: the message says so");
+                findingTexts());
+        assertEquals(List.of(), notes);
     }
 
     @Test
