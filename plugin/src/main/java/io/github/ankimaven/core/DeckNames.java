@@ -1,5 +1,7 @@
 package io.github.ankimaven.core;
 
+import java.text.Normalizer;
+
 /** Rules for deck names that Anki would otherwise silently rewrite ({@code rslib/src/decks/name.rs}). */
 public final class DeckNames {
 
@@ -37,7 +39,8 @@ public final class DeckNames {
      * name (or is it) is taken as it is.
      */
     public static String subdeck(String rootDeck, String name) {
-        String trimmed = name.strip();
+        // NFC, as Anki stores deck names: "Café" typed on macOS (NFD) is the same deck.
+        String trimmed = Normalizer.normalize(name.strip(), Normalizer.Form.NFC);
         if (trimmed.equals(rootDeck) || trimmed.startsWith(rootDeck + "::")) {
             return trimmed;
         }

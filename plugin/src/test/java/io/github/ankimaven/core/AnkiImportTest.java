@@ -70,4 +70,15 @@ class AnkiImportTest {
                         .map(r -> r.get(0) + " " + String.valueOf(r.get(1)).replace("\u001f", "::")).toList());
         assertEquals(List.of(), learner.checkDatabase());
     }
+
+    @Test
+    void aDeckNameTypedOnMacOsIsTheSameDeck() throws Exception {
+        TestDecks deck = new TestDecks(dir.resolve("project"))
+                .file("a.csv", "Term,Definition,deck\nthree,d,Caf\u00e9\nfour,d,Cafe\u0301\n");
+        assertEquals(List.of(), DeckBuilder.build(deck.request(), deck.output()).findings());
+        AnkiCollection learner = new AnkiCollection(dir.resolve("learner"));
+        assertEquals("new=2 updated=0 duplicate=0 conflicting=0", learner.importPackage(deck.output()).summary());
+        assertEquals(List.of("Default", "Test Deck", "Test Deck::Caf\u00e9"), learner.deckNames(),
+                "one deck, not a second one named \"Café_\"");
+    }
 }

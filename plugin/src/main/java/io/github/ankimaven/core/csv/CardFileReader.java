@@ -61,6 +61,9 @@ public final class CardFileReader {
     private final Function<String, Optional<NoteType>> noteTypes;
     private final Charset charset;
     private final String rootDeck;
+    // Anki's deck names ignore case: the first spelling of each (case-folded) name, with where it was written.
+    private final Map<String, SourceLocation> deckSpellings = new HashMap<>();
+    private final Map<String, String> deckSpellingByKey = new HashMap<>();
 
     /** A reader of files that all have the same note type. */
     public CardFileReader(NoteType noteType, Charset charset, String rootDeck) {
@@ -316,9 +319,42 @@ public final class CardFileReader {
                     findings.accept(Finding.error(new SourceLocation(file.displayPath(), i + 1), "deck",
                             "deck \"" + value.strip() + "\" " + problem));
                 } else {
-                    deck = DeckNames.subdeck(rootDeck, value);
+                    deck = checkedSpelling(DeckNames.subdeck(rootDeck, value), new SourceLocation(file.displayPath(), i + 1),
+                            findings);
                 }
             }
+        }
+        return deck;
+    }
+
+    /**
+     * The deck name, after checking that every level of it is spelt as where it first appeared:
+     * Anki matches deck names ignoring case, so "Verbs" and "verbs" would become one deck and a
+     * second named "Verbs_". Names arrive in NFC (as Anki stores them).
+     */
+    private String checkedSpelling(String deck, SourceLocation at, Consumer<Finding> findings) {
+        if (deckSpellings.containsKey(deck)) {
+            return deck; // the usual case: a spelling seen before, so each of its levels is too
+        }
+        List<String> levels = new ArrayList<>();
+        for (int end = deck.indexOf("::"); ; end = deck.indexOf("::", end + 2)) {
+            String level = end < 0 ? deck : deck.substring(0, end);
+            String first = deckSpellingByKey.get(level.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT));
+            if (first != null && !first.equals(level)) {
+                // Not recorded, so every row spelt so is reported.
+                findings.accept(Finding.error(at, "deck", "deck \"" + level + "\" differs from \"" + first + "\" ("
+                        + deckSpellings.get(first) + ") only in case: Anki takes them for one deck and makes a second one"
+                        + " named \"" + level + "_\"; write \"" + first + "\""));
+                return deck;
+            }
+            levels.add(level);
+            if (end < 0) {
+                break;
+            }
+        }
+        for (String level : levels) {
+            deckSpellingByKey.putIfAbsent(level.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT), level);
+            deckSpellings.putIfAbsent(level, at);
         }
         return deck;
     }
@@ -336,6 +372,7 @@ public final class CardFileReader {
         private int tagsColumn = -1;
         private int guidColumn = -1;
         private int columnCount;
+        private String[] headerNames;
 
         FileParse(CardFile file, NoteType noteType, String fileDeck, NoteConsumer notes, Consumer<Finding> findings) {
             this.file = file;
@@ -395,10 +432,17 @@ public final class CardFileReader {
             columnCount = header.size();
             fieldColumns = new int[noteType.fields().size()];
             Arrays.fill(fieldColumns, -1);
+            headerNames = new String[header.size()];
+            if (header.stream().anyMatch(name -> name.indexOf('\u0000') >= 0)) {
+                error(line, "header", "the header is full of NUL characters, as a UTF-16 file is (Excel's \"Unicode Text\"):"
+                        + " save the file as UTF-8, or set <encoding>UTF-16</encoding>");
+                return false;
+            }
             Map<String, Integer> seen = new HashMap<>();
             boolean ok = true;
             for (int column = 0; column < header.size(); column++) {
-                String name = header.get(column).strip();
+                String name = stripSpaces(header.get(column));
+                headerNames[column] = name;
                 Integer previous = name.isEmpty() ? null : seen.putIfAbsent(name.toLowerCase(Locale.ROOT), column);
                 if (previous != null) {
                     error(line, "header", "column \"" + name + "\" appears twice (columns " + (previous + 1) + " and "
@@ -417,7 +461,8 @@ public final class CardFileReader {
                     deckColumn = column;
                 } else {
                     error(line, "header", (name.isEmpty() ? "empty column name" : "unknown column \"" + name + "\"")
-                            + " (column " + (column + 1) + "); expected columns: " + expectedColumns(noteType));
+                            + " (column " + (column + 1) + "); expected columns: " + expectedColumns(noteType)
+                            + (header.size() == 1 ? separatorHint(name) : ""));
                     ok = false;
                 }
             }
@@ -436,11 +481,25 @@ public final class CardFileReader {
         }
 
         private void readRow(CSVRecord record, int line) throws IOException {
+            if (isHeaderAgain(record)) {
+                error(line, "header", "this row repeats the header (were two files pasted together?): delete it");
+                return;
+            }
             if (record.size() != columnCount) {
                 error(line, "cell-count", "row has " + record.size() + " " + plural(record.size(), "cell") + " but the header has "
                         + columnCount + " " + plural(columnCount, "column")
                         + "; quote cells that contain the separator, a quote or a line break (\"like, this\")");
                 return;
+            }
+            for (int column = 0; column < record.size(); column++) {
+                String cell = record.get(column);
+                if (!cell.isEmpty() && (cell.charAt(0) == ' ' || cell.charAt(0) == '\t') && cell.strip().startsWith("\"")) {
+                    // RFC 4180 reads such a quote as text, and a separator inside it then splits the cell.
+                    error(line, "malformed-csv", "a space before the quote of cell " + (column + 1) + " (column \""
+                            + headerNames[column] + "\"): a quote opens a quoted cell only right after the separator, so"
+                            + " this one and the text after it are read as they are; remove the space before the quote");
+                    return;
+                }
             }
             int[] cellLines = new int[record.size()];
             cellLines[0] = line;
@@ -485,7 +544,7 @@ public final class CardFileReader {
                 error(line, "deck", "deck \"" + cell + "\" " + problem);
                 return fileDeck;
             }
-            return DeckNames.subdeck(rootDeck, cell);
+            return checkedSpelling(DeckNames.subdeck(rootDeck, cell), new SourceLocation(file.displayPath(), line), findings);
         }
 
         /** Splits a tags cell, reporting (and leaving out) tags Anki cannot store. */
@@ -528,6 +587,39 @@ public final class CardFileReader {
             }
         }
 
+        /** Why a header is one column: another separator than the file's extension gives, or "". */
+        private String separatorHint(String name) {
+            if (name.indexOf(';') > 0) { // Excel's "CSV" where the comma is the decimal mark
+                return "; the file seems to be separated by semicolons: card files are separated by commas (.csv) or tabs"
+                        + " (.tsv), so save it with commas";
+            }
+            if (file.delimiter() == '\t' && name.indexOf(',') > 0) {
+                return "; the file seems to be separated by commas: name it .csv";
+            }
+            if (file.delimiter() == ',' && name.indexOf('\t') > 0) {
+                return "; the file seems to be separated by tabs: name it .tsv";
+            }
+            return "";
+        }
+
+        /** Whether a row names the header's columns again (a BOM of a second file before it, too). */
+        private boolean isHeaderAgain(CSVRecord record) {
+            if (record.size() != columnCount || !sameName(record.get(0), headerNames[0])) {
+                return false;
+            }
+            for (int column = 1; column < columnCount; column++) {
+                if (!sameName(record.get(column), headerNames[column])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean sameName(String cell, String name) {
+            String stripped = cell.startsWith("\uFEFF") ? cell.substring(1) : cell;
+            return stripped.length() >= name.length() && stripSpaces(stripped).equalsIgnoreCase(name);
+        }
+
         private void error(int line, String rule, String message) {
             findings.accept(Finding.error(new SourceLocation(file.displayPath(), line), rule, message));
         }
@@ -550,8 +642,31 @@ public final class CardFileReader {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r' || c == '\u3000';
     }
 
+    /** A blank line, or a row of empty cells (what a spreadsheet saves for an empty row: ",,"). */
     private static boolean isBlankLine(CSVRecord record) {
-        return record.size() == 1 && record.get(0).isBlank();
+        for (int column = 0; column < record.size(); column++) {
+            if (!record.get(column).isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The text without surrounding whitespace, no-break spaces included (a header cell copied from a web page). */
+    private static String stripSpaces(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /** Line breaks in a cell: CRLF, LF or CR each count once. */

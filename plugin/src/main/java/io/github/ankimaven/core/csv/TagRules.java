@@ -12,6 +12,9 @@ final class TagRules {
             if (c < 0x20 || c == 0x7f) {
                 return "contains the control character U+" + String.format("%04X", (int) c) + ", which Anki removes";
             }
+            if (c == '"') {
+                return "contains \", which Anki removes from tags on import";
+            }
         }
         for (int start = 0, end; start <= tag.length(); start = end + 2) {
             end = tag.indexOf("::", start);
@@ -33,6 +36,12 @@ final class TagRules {
     static String hint(String tag) {
         if (tag.indexOf(',') >= 0 || tag.indexOf(';') >= 0) {
             return "contains \",\" or \";\": tags are separated by spaces, so this is one tag";
+        }
+        for (int i = 0; i < tag.length(); i++) {
+            if (Character.isSpaceChar(tag.charAt(i))) { // a no-break space (Option+Space on a Mac), say
+                return "contains the space U+" + String.format("%04X", (int) tag.charAt(i)) + ", which does not separate"
+                        + " tags, so this is one tag; use an ordinary space between tags";
+            }
         }
         return null;
     }

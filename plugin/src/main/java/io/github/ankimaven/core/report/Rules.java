@@ -17,13 +17,15 @@ public final class Rules {
     public static final List<Rule> ALL = List.of(
             new Rule("encoding", ERROR, "A card file has bytes that are not valid in the configured encoding."),
             new Rule("malformed-csv", ERROR,
-                    "A record is not valid CSV, such as an unterminated quoted cell or text after a closing quote."),
+                    "A record is not valid CSV: an unterminated quoted cell, text after a closing quote, or a"
+                    + " space before a quote that was meant to open a quoted cell."),
             new Rule("missing-header", ERROR, "A card file has no header line naming its columns."),
-            new Rule("header", ERROR, "The header names an unknown, empty or repeated column or lacks the term column"
-                    + " (a warning when a field has no column)."),
+            new Rule("header", ERROR, "The header names an unknown, empty or repeated column or lacks the term column, or a"
+                    + " row repeats the header (a warning when a field has no column)."),
             new Rule("cell-count", ERROR, "A row has more or fewer cells than the header has columns."),
             new Rule("empty-term", ERROR, "A row's term is empty."),
-            new Rule("tag", ERROR, "A tag Anki cannot store as written (a warning for \",\" or \";\" inside a tag)."),
+            new Rule("tag", ERROR, "A tag Anki cannot store as written, such as one with a quote (a warning for \",\", \";\""
+                    + " or a no-break space inside a tag)."),
             new Rule("guid", ERROR, "A guid cell is not 1 to 64 printable ASCII characters without spaces."),
             new Rule("control-character", WARNING, "A field contains a control character, which Anki removes."),
             new Rule("duplicate-term", ERROR, "Notes have the same term after Unicode, whitespace and case normalisation"
@@ -48,7 +50,8 @@ public final class Rules {
                     + " (a warning with allowBreakingChanges)."),
             new Rule("directive", WARNING, "A line before the header looks like a setting but is a comment here (\"# deck:\","
                     + " or a header of Anki's own text import such as #separator:)."),
-            new Rule("deck", ERROR, "A deck cell or #deck: line names a deck Anki would rename (an empty level, spaces)."),
+            new Rule("deck", ERROR, "A deck cell or #deck: line names a deck Anki would rename (an empty level, spaces, a"
+                    + " name that differs from another only in case)."),
             new Rule("note-type", ERROR, "A note type is unknown, or cannot make cards (no field on a front, no cloze filter)."),
             new Rule("template", ERROR, "A card template does not parse or uses an unknown field (a warning for unknown filters)."),
             new Rule("css", WARNING, "A note type's styling does not parse."),

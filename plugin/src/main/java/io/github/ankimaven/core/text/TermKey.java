@@ -7,7 +7,8 @@ import org.jsoup.parser.Parser;
 /**
  * The identity of a term for duplicate detection and GUID derivation: Unicode NFC, whitespace
  * normalised (trimmed, runs collapsed to one space, no-break and other Unicode spaces count as
- * spaces) and case folded. "Paravirtualization" and " paravirtualization " are the same term.
+ * spaces), invisible characters left out and case folded. "Paravirtualization",
+ * " paravirtualization " and "Para\u00advirtualization" are the same term.
  */
 public final class TermKey {
 
@@ -37,6 +38,9 @@ public final class TermKey {
         for (int i = 0; i < nfc.length(); ) {
             int cp = nfc.codePointAt(i);
             i += Character.charCount(cp);
+            if (isRemovedOrInvisible(cp)) {
+                continue;
+            }
             if (isSpace(cp)) {
                 pendingSpace = collapsed.length() > 0;
             } else {
@@ -65,6 +69,12 @@ public final class TermKey {
             if (c >= 0x80) {
                 return null;
             }
+            if (isRemovedOrInvisible(c)) {
+                if (key == null) {
+                    key = new StringBuilder(length).append(term, 0, i);
+                }
+                continue;
+            }
             if (isSpace(c)) {
                 pendingSpace = true;
                 if (key == null) {
@@ -85,6 +95,18 @@ public final class TermKey {
             pendingSpace = false;
         }
         return key == null ? term : key.toString();
+    }
+
+    /**
+     * Characters a learner cannot tell apart from their absence: the control characters Anki
+     * removes from fields, and invisible format characters that copying from web pages and PDFs
+     * brings along (soft hyphen, zero-width space, word joiner, byte order mark, direction marks).
+     * Not the zero-width joiners, which change how Arabic, Indic and emoji text looks.
+     */
+    private static boolean isRemovedOrInvisible(int cp) {
+        return cp < 0x20 ? cp != '\t' && cp != '\n'
+                : cp == 0x7f || cp == 0xad || cp == 0x200b || cp == 0x200e || cp == 0x200f || cp == 0x180e
+                        || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xfeff;
     }
 
     private static boolean isSpace(int cp) {

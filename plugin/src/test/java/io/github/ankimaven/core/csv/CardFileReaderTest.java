@@ -237,6 +237,73 @@ class CardFileReaderTest {
     }
 
     @Test
+    void aSpaceBeforeAQuoteIsAnErrorNotASilentlySplitCell() throws IOException {
+        read("sq.csv", "Term,Definition,tags\nhablar, \"to speak, talk\"\nvivir,\t\"to live\", verbs\nok,\"fine\", spaced tag\n");
+        assertEquals(List.of(
+                "ERROR cards/sq.csv:2: a space before the quote of cell 2 (column \"Definition\"): a quote opens a quoted cell"
+                        + " only right after the separator, so this one and the text after it are read as they are; remove the"
+                        + " space before the quote",
+                "ERROR cards/sq.csv:3: a space before the quote of cell 2 (column \"Definition\"): a quote opens a quoted cell"
+                        + " only right after the separator, so this one and the text after it are read as they are; remove the"
+                        + " space before the quote"), findingTexts());
+        assertEquals(List.of("ok"), notes.stream().map(Note::term).toList());
+        assertEquals(List.of("spaced", "tag"), notes.get(0).tags());
+    }
+
+    @Test
+    void aRepeatedHeaderIsAnErrorAndRowsOfEmptyCellsAreBlankLines() throws IOException {
+        read("pasted.csv", "\uFEFFTerm,Definition,tags\r\nhablar,to speak,verbs\r\n,,\r\n\uFEFFTerm,Definition,tags\r\n"
+                + "comer,to eat,verbs\r\n TERM ,definition,Tags\r\n , ,\r\n");
+        assertEquals(List.of(
+                "ERROR cards/pasted.csv:4: this row repeats the header (were two files pasted together?): delete it",
+                "ERROR cards/pasted.csv:6: this row repeats the header (were two files pasted together?): delete it"),
+                findingTexts());
+        assertEquals(List.of("hablar", "comer"), notes.stream().map(Note::term).toList());
+    }
+
+    @Test
+    void headerMistakesNameTheirCause() throws IOException {
+        read("semi.csv", "Term;Definition;tags\nhablar;to speak;verbs\n");
+        read("comma.tsv", "Term,Definition\nhablar,to speak\n");
+        read("nbsp.csv", "Term\u00a0,\u00a0Definition\nhablar,to speak\n");
+        read("utf16.tsv", "Term\tDefinition\n".getBytes(StandardCharsets.UTF_16LE));
+        assertEquals(List.of(
+                "ERROR cards/comma.tsv:1: missing column \"Term\" (the term); expected columns: Term, Definition, tags, guid, deck",
+                "ERROR cards/comma.tsv:1: unknown column \"Term,Definition\" (column 1); expected columns: Term, Definition,"
+                        + " tags, guid, deck; the file seems to be separated by commas: name it .csv",
+                "ERROR cards/semi.csv:1: missing column \"Term\" (the term); expected columns: Term, Definition, tags, guid, deck",
+                "ERROR cards/semi.csv:1: unknown column \"Term;Definition;tags\" (column 1); expected columns: Term, Definition,"
+                        + " tags, guid, deck; the file seems to be separated by semicolons: card files are separated by commas"
+                        + " (.csv) or tabs (.tsv), so save it with commas",
+                "ERROR cards/utf16.tsv:1: the header is full of NUL characters, as a UTF-16 file is (Excel's \"Unicode Text\"):"
+                        + " save the file as UTF-8, or set <encoding>UTF-16</encoding>"), findingTexts());
+        assertEquals(List.of("hablar"), notes.stream().map(Note::term).toList(), "no-break spaces around names are spaces");
+    }
+
+    @Test
+    void deckNamesAreNfcAndEachIsSpeltAsWhereItFirstAppears() throws IOException {
+        read("decks.csv", "Term,Definition,deck\none,d,sub\ntwo,d,Sub\nthree,d,Caf\u00e9\nfour,d,Cafe\u0301\n"
+                + "five,d,Sub::x\nsix,d,sub::X\n");
+        assertEquals(List.of(
+                "ERROR cards/decks.csv:3: deck \"Deck::Sub\" differs from \"Deck::sub\" (cards/decks.csv:2) only in case: Anki"
+                        + " takes them for one deck and makes a second one named \"Deck::Sub_\"; write \"Deck::sub\"",
+                "ERROR cards/decks.csv:6: deck \"Deck::Sub\" differs from \"Deck::sub\" (cards/decks.csv:2) only in case: Anki"
+                        + " takes them for one deck and makes a second one named \"Deck::Sub_\"; write \"Deck::sub\""),
+                findingTexts());
+        assertEquals(List.of("Deck::sub", "Deck::Sub", "Deck::Caf\u00e9", "Deck::Caf\u00e9", "Deck::Sub::x", "Deck::sub::X"),
+                notes.stream().map(Note::deck).toList());
+    }
+
+    @Test
+    void aQuoteInATagIsAnErrorAndANoBreakSpaceAWarning() throws IOException {
+        read("tq.csv", "Term,Definition,tags\none,d,\"\"\"exam\"\" ok\"\ntwo,d,verbs\u00a0ar\n");
+        assertEquals(List.of(
+                "ERROR cards/tq.csv:2: tag \"\"exam\"\" contains \", which Anki removes from tags on import",
+                "WARNING cards/tq.csv:3: tag \"verbs\u00a0ar\" contains the space U+00A0, which does not separate tags, so this"
+                        + " is one tag; use an ordinary space between tags"), findingTexts());
+    }
+
+    @Test
     void reportsEachLineWithBytesThatAreNotUtf8() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.write("Term,Definition\ngood,row\n".getBytes(StandardCharsets.UTF_8));

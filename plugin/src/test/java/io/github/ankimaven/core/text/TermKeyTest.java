@@ -30,6 +30,18 @@ class TermKeyTest {
     }
 
     @Test
+    void leavesOutWhatLearnersCannotSee() {
+        assertEquals("hypervisor", TermKey.of("Hypervisor\u200b"));
+        assertEquals("hypervisor", TermKey.of("Hyper\u00advisor"));
+        assertEquals("hypervisor", TermKey.of("\uFEFFHypervisor"));
+        assertEquals("ab", TermKey.of("a\u0001b"), "Anki removes the control character, so both store ab");
+        assertEquals("a b", TermKey.of("a \u0001 b"));
+        assertEquals(TermKey.of("caf\u00e9"), TermKey.of("caf\u2060e\u0301"));
+        assertNotEquals(TermKey.of("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"),
+                TermKey.of("\u0645\u06cc\u062e\u0648\u0627\u0647\u0645"), "a zero-width non-joiner changes how Persian looks");
+    }
+
+    @Test
     void keepsDifferentTermsApart() {
         assertNotEquals(TermKey.of("VMX"), TermKey.of("VMX driver"));
         assertNotEquals(TermKey.of("résumé"), TermKey.of("resume"));
