@@ -320,6 +320,44 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
     }
 
     /**
+     * {@link #configuredDecks}; when the configuration has an error, the packages an earlier build
+     * left in {@code outputDirectory} under {@code finalName} (with any classifier), their release
+     * notes and the fingerprints are deleted first, as after any failed build.
+     */
+    protected List<ConfiguredDeck> configuredDecks(Instant buildTime, String finalName, String previousRelease,
+            Path outputDirectory) throws IOException, DeckConfigurationException {
+        try {
+            return configuredDecks(buildTime, finalName, previousRelease);
+        } catch (DeckConfigurationException | RuntimeException e) {
+            try (var files = Files.list(outputDirectory)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    String name = file.getFileName().toString();
+                    if (name.startsWith(finalName) && name.endsWith(".apkg")) {
+                        PackageWriter.deleteStale(file);
+                    }
+                }
+            } catch (NoSuchFileException nothingBuiltYet) {
+                // no output directory: nothing to delete
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            Path fingerprints = Path.of(project.getBuild().getDirectory(), "anki-maven-plugin");
+            try (var files = Files.list(fingerprints)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    if (file.getFileName().toString().endsWith(".fingerprint")) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            } catch (NoSuchFileException nothingBuiltYet) {
+                // none
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /**
      * The decks of this execution, built from {@code <decks>} or, without it, from the plugin's
      * own parameters; {@code finalName} and {@code previousRelease} are the plugin-level defaults.
      */

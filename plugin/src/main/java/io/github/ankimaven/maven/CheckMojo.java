@@ -88,6 +88,29 @@ public class CheckMojo extends AbstractAnkiMojo {
     @Parameter(property = "anki.sarifPathPrefix")
     private String sarifPathPrefix;
 
+    /**
+     * When the check finds errors, also write the preview site of the deck (see {@code anki:preview})
+     * to {@code previewDirectory}: the build stops here, before {@code anki:package} would write it,
+     * and the preview of a failing build shows each finding beside its card. The same property as
+     * {@code anki:package}'s {@code preview}, so {@code mvn package -Danki.preview} always writes one.
+     *
+     * <p>Default {@code false}; property {@code anki.preview}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "anki.preview", defaultValue = "false")
+    private boolean preview;
+
+    /**
+     * Where {@code preview} writes the preview site.
+     *
+     * <p>Default <code>${project.build.directory}/anki-preview</code>; property {@code anki.previewDirectory}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "anki.previewDirectory", defaultValue = "${project.build.directory}/anki-preview", required = true)
+    private File previewDirectory;
+
     @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
     private String pluginVersion;
 
@@ -137,7 +160,7 @@ public class CheckMojo extends AbstractAnkiMojo {
                 Files.deleteIfExists(report.toPath());
             }
         }
-        List<ConfiguredDeck> decks = configuredDecks(Instant.EPOCH, finalName, null);
+        List<ConfiguredDeck> decks = configuredDecks(Instant.EPOCH, finalName, null, outputDirectory.toPath());
         List<DeckReport> reports = new ArrayList<>();
         for (ConfiguredDeck deck : decks) {
             DeckReport report = DeckBuilder.check(deck.request());
@@ -147,6 +170,9 @@ public class CheckMojo extends AbstractAnkiMojo {
             reports.add(report);
         }
         writeReports(decks, reports);
+        if (preview && reports.stream().anyMatch(DeckReport::hasErrors)) {
+            writePreviews(decks, previewDirectory);
+        }
         report(reports);
         for (int i = 0; i < reports.size(); i++) {
             String deckName = decks.size() > 1 ? "\"" + decks.get(i).request().deckName() + "\": " : "";

@@ -191,7 +191,8 @@ public class PackageMojo extends AbstractAnkiMojo {
             getLog().warn("project.build.outputTimestamp is not set: using the current time, so the package is not"
                     + " reproducible (set it, and advance it with every release)");
         }
-        List<ConfiguredDeck> decks = configuredDecks(timestamp.orElseGet(Instant::now), finalName, previousRelease);
+        List<ConfiguredDeck> decks = configuredDecks(timestamp.orElseGet(Instant::now), finalName, previousRelease,
+                outputDirectory.toPath());
         if (preview) {
             writePreviews(decks, previewDirectory);
         }

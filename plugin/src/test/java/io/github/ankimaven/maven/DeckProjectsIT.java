@@ -399,6 +399,28 @@ class DeckProjectsIT {
     }
 
     @Test
+    void aConfigurationErrorAlsoRemovesThePackageOfAnEarlierBuildAndAFailingCheckWritesThePreview() throws Exception {
+        Path project = MavenRun.copyProject(MavenRun.repoRoot().resolve("examples/minimal"), "minimal-stale-config");
+        assertEquals(0, MavenRun.run(project, "package").exitCode);
+        Path apkg = project.resolve("target/minimal-1.0.0.apkg");
+        Path releaseNotes = project.resolve("target/minimal-1.0.0-release-notes.md");
+        Path fingerprint = project.resolve("target/anki-maven-plugin/minimal-1.0.0.fingerprint");
+        assertTrue(Files.exists(apkg) && Files.exists(releaseNotes) && Files.exists(fingerprint));
+        MavenRun misconfigured = MavenRun.run(project, "package", "-Danki.encoding=NO-SUCH-ENCODING");
+        assertEquals(1, misconfigured.exitCode, misconfigured.log());
+        assertFalse(Files.exists(apkg) || Files.exists(releaseNotes) || Files.exists(fingerprint),
+                "a configuration error leaves no earlier package looking current either");
+
+        Files.writeString(project.resolve("src/main/anki/cards.csv"), "Term,Definition\nsame,one\nSame,two\n");
+        MavenRun failed = MavenRun.run(project, "package", "-Danki.preview");
+        assertEquals(1, failed.exitCode, failed.log());
+        assertEquals(List.of("[INFO] Wrote the preview of 4 cards (with 1 error and 0 warnings beside their cards): open"
+                + " target/anki-preview/index.html in a browser"), failed.linesStartingWith("[INFO] Wrote the preview"));
+        assertTrue(Files.readString(project.resolve("target/anki-preview/index.html")).contains("duplicate term"),
+                "the check, which stops the build before anki:package, writes the preview of the failing build");
+    }
+
+    @Test
     void skipSaysWhyAndDoesNothing() throws Exception {
         MavenRun run = MavenRun.run(MavenRun.copyProject(MavenRun.repoRoot().resolve("plugin/src/it-projects/raw-seed"), "skip"),
                 "package", "-Danki.skip");
