@@ -384,32 +384,38 @@ class DeckProjectsIT {
     @Test
     void aFailedMvnPackageRemovesThePackageOfAnEarlierBuildThoughTheCheckStopsItFirst() throws Exception {
         Path project = MavenRun.copyProject(MavenRun.repoRoot().resolve("examples/minimal"), "minimal-stale-check");
-        assertEquals(0, MavenRun.run(project, "package").exitCode);
-        Path apkg = project.resolve("target/minimal-1.0.0.apkg");
-        Path releaseNotes = project.resolve("target/minimal-1.0.0-release-notes.md");
-        Path fingerprint = project.resolve("target/anki-maven-plugin/minimal-1.0.0.fingerprint");
-        assertTrue(Files.exists(apkg) && Files.exists(releaseNotes) && Files.exists(fingerprint));
+        BuildOutputs outputs = builtOnce(project);
         Files.writeString(project.resolve("src/main/anki/cards.csv"), "Term,Definition\nsame,one\nSame,two\n");
         MavenRun failed = MavenRun.run(project, "package");
         assertEquals(1, failed.exitCode, failed.log());
         assertEquals(failurePrefix("check", "default", "minimal") + "anki:check found 1 error in 1 file:",
                 failed.linesStartingWith("[ERROR]").get(0));
-        assertFalse(Files.exists(apkg) || Files.exists(releaseNotes) || Files.exists(fingerprint),
-                "anki:check, which stops the build in validate, removes what the earlier anki:package wrote");
+        assertFalse(outputs.anyExists(), "anki:check, which stops the build in validate, removes what the earlier anki:package wrote");
+    }
+
+    /** What a successful anki:package of examples/minimal writes, which a failed build must remove. */
+    private record BuildOutputs(List<Path> files) {
+        boolean anyExists() {
+            return files.stream().anyMatch(Files::exists);
+        }
+    }
+
+    private static BuildOutputs builtOnce(Path project) throws Exception {
+        assertEquals(0, MavenRun.run(project, "package").exitCode);
+        BuildOutputs outputs = new BuildOutputs(List.of(project.resolve("target/minimal-1.0.0.apkg"),
+                project.resolve("target/minimal-1.0.0-release-notes.md"),
+                project.resolve("target/anki-maven-plugin/minimal-1.0.0.fingerprint")));
+        assertTrue(outputs.files().stream().allMatch(Files::exists));
+        return outputs;
     }
 
     @Test
     void aConfigurationErrorAlsoRemovesThePackageOfAnEarlierBuildAndAFailingCheckWritesThePreview() throws Exception {
         Path project = MavenRun.copyProject(MavenRun.repoRoot().resolve("examples/minimal"), "minimal-stale-config");
-        assertEquals(0, MavenRun.run(project, "package").exitCode);
-        Path apkg = project.resolve("target/minimal-1.0.0.apkg");
-        Path releaseNotes = project.resolve("target/minimal-1.0.0-release-notes.md");
-        Path fingerprint = project.resolve("target/anki-maven-plugin/minimal-1.0.0.fingerprint");
-        assertTrue(Files.exists(apkg) && Files.exists(releaseNotes) && Files.exists(fingerprint));
+        BuildOutputs outputs = builtOnce(project);
         MavenRun misconfigured = MavenRun.run(project, "package", "-Danki.encoding=NO-SUCH-ENCODING");
         assertEquals(1, misconfigured.exitCode, misconfigured.log());
-        assertFalse(Files.exists(apkg) || Files.exists(releaseNotes) || Files.exists(fingerprint),
-                "a configuration error leaves no earlier package looking current either");
+        assertFalse(outputs.anyExists(), "a configuration error leaves no earlier package looking current either");
 
         Files.writeString(project.resolve("src/main/anki/cards.csv"), "Term,Definition\nsame,one\nSame,two\n");
         MavenRun failed = MavenRun.run(project, "package", "-Danki.preview");
