@@ -99,6 +99,12 @@ final class MarkdownFields {
                 }
                 visitChildren(link);
             }
+
+            @Override
+            public void visit(Image image) { // ![alt][label] uses a definition as a link does
+                linkDestinations.add(image.getDestination());
+                visitChildren(image);
+            }
         });
         // "[Note]: obsolete" on a line of its own is a link definition to CommonMark: it shows nothing.
         for (LinkReferenceDefinition definition : definitions) {

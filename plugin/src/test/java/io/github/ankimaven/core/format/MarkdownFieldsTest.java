@@ -25,6 +25,7 @@ class MarkdownFieldsTest {
                 + " uses, so learners see nothing of it: write \\[ for a literal \"[\""),
                 problems("The first line.\n\n[Note]: obsolete"));
         assertEquals(List.of(), problems("See [the docs][d].\n\n[d]: https://example.org"), "a definition a link uses");
+        assertEquals(List.of(), problems("![r][logo]\n\n[logo]: x+y.png"), "a definition an image uses");
     }
 
     @Test
