@@ -240,9 +240,17 @@ public final class MediaDirectory {
             }
         }
 
+        /**
+         * Every file of the directory, packed or not: on a co-author's macOS or Windows checkout, git
+         * writes both into one file, so even an unused one can replace the one the cards show.
+         */
         private void checkCollisions() {
             Map<String, String> firstNameByKey = new HashMap<>();
-            for (String name : packed.keySet()) {
+            for (Entry entry : entries.values()) {
+                if (!entry.isFileLike()) {
+                    continue;
+                }
+                String name = entry.name();
                 String first = firstNameByKey.putIfAbsent(MediaNames.collisionKey(name), name);
                 if (first != null) {
                     error(fileLocation(name), "media-collision", "media files \"" + first + "\" and \"" + name

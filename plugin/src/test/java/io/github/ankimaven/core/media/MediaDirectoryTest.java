@@ -144,6 +144,16 @@ class MediaDirectoryTest {
     }
 
     @Test
+    void anUnusedFileCollidesToo() throws IOException {
+        files("shared.png", "Shared.png");
+        assertEquals(List.of("shared.png"), select(field("shared.png", 2)));
+        assertEquals(List.of("ERROR " + MEDIA + "/shared.png:1: media files \"Shared.png\" and \"shared.png\" differ only in"
+                + " case or Unicode form, which Windows, macOS and recent Anki versions treat as the same name: rename one of"
+                + " them [media-collision]"), findingTexts().stream().filter(f -> f.startsWith("ERROR")).toList(),
+                "a macOS co-author's checkout holds one of them only, maybe not the one the cards show");
+    }
+
+    @Test
     void namesAnkiWouldChangeAreErrorsWhereTheyAreUsed() throws IOException {
         files("a?b.png", "_bad:name.css");
         assertEquals(List.of(), select(field("a?b.png", 2), field("img/cat.png", 3)));
