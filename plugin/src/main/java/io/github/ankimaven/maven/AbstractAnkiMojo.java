@@ -8,6 +8,7 @@ import io.github.ankimaven.core.DeckRequest;
 import io.github.ankimaven.core.NoteTypeDefinition;
 import io.github.ankimaven.core.RuleSeverities;
 import io.github.ankimaven.core.apkg.PackageWriter;
+import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.format.FieldFormat;
 import io.github.ankimaven.core.model.BuiltInNoteTypes;
 import io.github.ankimaven.core.model.CardFile;
@@ -301,6 +302,9 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
     }
 
     /** The goal's name for messages, such as {@code anki:check}. */
+    /** The project's context key of the warnings the last goal of this plugin logged in this build. */
+    private static final String LOGGED_WARNINGS = "anki-maven-plugin.loggedWarnings";
+
     protected abstract String goal();
 
     protected abstract void run() throws IOException, DeckConfigurationException, MojoFailureException;
@@ -508,7 +512,14 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
 
     /** Logs each deck's warnings; fails with a summary line and one {@code path:line: message} per error. */
     protected void report(List<DeckReport> reports) throws MojoFailureException {
-        reports.forEach(report -> report.warnings().forEach(warning -> getLog().warn(warning.toString())));
+        List<String> warnings = reports.stream().flatMap(report -> report.warnings().stream()).map(Finding::toString).toList();
+        // In mvn package, anki:check and anki:package find the same warnings: list them once.
+        if (!warnings.isEmpty() && warnings.equals(project.getContextValue(LOGGED_WARNINGS))) {
+            getLog().warn(FindingsText.count(warnings.size(), "warning") + ", as listed above");
+        } else {
+            warnings.forEach(getLog()::warn);
+        }
+        project.setContextValue(LOGGED_WARNINGS, warnings);
         if (reports.stream().anyMatch(DeckReport::hasErrors)) {
             throw new MojoFailureException(FindingsText.failure(goal(), reports));
         }

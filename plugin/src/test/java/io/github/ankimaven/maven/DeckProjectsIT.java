@@ -427,6 +427,17 @@ class DeckProjectsIT {
     }
 
     @Test
+    void mvnPackageListsEachWarningOnce() throws Exception {
+        Path project = MavenRun.copyProject(MavenRun.repoRoot().resolve("examples/minimal"), "minimal-warnings");
+        Files.writeString(project.resolve("src/main/anki/cards.csv"), "Term,Definition\nHypervisor,runs VMs\nVMM,\n");
+        MavenRun run = MavenRun.run(project, "package");
+        assertEquals(0, run.exitCode, run.log());
+        assertEquals(List.of("[WARNING] src/main/anki/cards.csv:3: no \"Definition \u2192 Term\" card: Definition is empty",
+                "[WARNING] 1 warning, as listed above"), run.linesStartingWith("[WARNING]"),
+                "anki:check lists it; anki:package, which finds the same, says so in one line");
+    }
+
+    @Test
     void skipSaysWhyAndDoesNothing() throws Exception {
         MavenRun run = MavenRun.run(MavenRun.copyProject(MavenRun.repoRoot().resolve("plugin/src/it-projects/raw-seed"), "skip"),
                 "package", "-Danki.skip");
