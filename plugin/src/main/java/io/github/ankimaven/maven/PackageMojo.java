@@ -200,6 +200,12 @@ public class PackageMojo extends AbstractAnkiMojo {
         for (ConfiguredDeck deck : decks) {
             reports.add(buildDeck(deck));
         }
+        if (reports.stream().anyMatch(DeckReport::hasErrors)) {
+            // The build fails: the other decks' packages, new or up to date, must not look like its result.
+            for (ConfiguredDeck deck : decks) {
+                deleteStalePackage(outputDirectory.toPath().resolve(deck.finalName() + ".apkg"), deck);
+            }
+        }
         report(reports);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.ankimaven.core.apkg.PackageWriter;
 import io.github.ankimaven.testsupport.ApkgContents;
 import io.github.ankimaven.testsupport.MavenRun;
 import io.github.ankimaven.testsupport.anki.AnkiCollection;
@@ -435,6 +436,23 @@ class DeckProjectsIT {
         assertEquals(List.of("[WARNING] src/main/anki/cards.csv:3: no \"Definition \u2192 Term\" card: Definition is empty",
                 "[WARNING] 1 warning, as listed above"), run.linesStartingWith("[WARNING]"),
                 "anki:check lists it; anki:package, which finds the same, says so in one line");
+    }
+
+    @Test
+    void whenOneDeckOfSeveralFailsNoneLeavesAPackage() throws Exception {
+        Path project = MavenRun.copyProject(MavenRun.repoRoot().resolve("examples/multi-deck"), "multi-deck-one-fails");
+        assertEquals(0, MavenRun.run(project, "package").exitCode);
+        Path verbs = project.resolve("target/multi-deck-1.0.0-verbs.apkg");
+        Path cloud = project.resolve("target/multi-deck-1.0.0-cloud.apkg");
+        Path previous = Files.copy(verbs, project.resolve("verbs-1.0.0.apkg"));
+        // The verbs release passes the gate; the cloud deck, compared with the verbs package, does not.
+        MavenRun run = MavenRun.run(project, "anki:package", "-Danki.previousRelease=verbs-1.0.0.apkg",
+                "-Dproject.build.outputTimestamp=2026-12-01T00:00:00Z");
+        assertEquals(1, run.exitCode, run.log());
+        assertTrue(run.log().contains("Wrote target/multi-deck-1.0.0-verbs.apkg"), run.log());
+        assertFalse(Files.exists(verbs) || Files.exists(cloud) || Files.exists(PackageWriter.releaseNotesPath(verbs)),
+                "the build failed: no package of it is left, not even the one that passed");
+        assertTrue(Files.exists(previous));
     }
 
     @Test

@@ -118,9 +118,10 @@ final class CollectionWriter implements AutoCloseable {
                     + "(?1+1,?2,?3,?6," + mod + ",-1,0,0,?5,0,0,0,0,0,0,0,0,'')");
             if (trackSources) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("CREATE TEMP TABLE note_source (nid INTEGER PRIMARY KEY, file TEXT, line INTEGER)");
+                    statement.execute("CREATE TEMP TABLE note_source (nid INTEGER PRIMARY KEY, file TEXT, line INTEGER,"
+                            + " explicit_guid INTEGER)");
                 }
-                insertSource = connection.prepareStatement("INSERT INTO temp.note_source VALUES (?,?,?)");
+                insertSource = connection.prepareStatement("INSERT INTO temp.note_source VALUES (?,?,?,?)");
             } else {
                 insertSource = null;
             }
@@ -165,6 +166,7 @@ final class CollectionWriter implements AutoCloseable {
                 insertSource.setLong(1, noteId);
                 insertSource.setString(2, note.location().file());
                 insertSource.setInt(3, note.location().line());
+                insertSource.setBoolean(4, note.explicitGuid() != null);
                 insertSource.addBatch();
             }
             if (cardStatement == insertCardPair) {

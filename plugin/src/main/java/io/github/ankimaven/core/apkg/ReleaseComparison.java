@@ -40,6 +40,7 @@ final class ReleaseComparison {
     private final DeckLayout layout;
     private final Map<String, Integer> notesPerDeck;
     private final List<NoteType> noteTypes;
+    private final Map<Long, Integer> sortFieldByNoteType = new HashMap<>();
     private final Consumer<Finding> findings;
     private final Severity gateSeverity;
     /** Removed notes whose other fields are not blank: what an added note may be a rename of. */
@@ -58,6 +59,7 @@ final class ReleaseComparison {
         this.db = db;
         this.layout = layout;
         this.noteTypes = noteTypes;
+        noteTypes.forEach(type -> sortFieldByNoteType.put(layout.noteTypeId(type), type.sortFieldIndex()));
         this.notesPerDeck = notesPerDeck;
         this.findings = findings;
         this.gateSeverity = allowBreakingChanges ? Severity.WARNING : Severity.ERROR;
@@ -115,7 +117,7 @@ final class ReleaseComparison {
                 PreparedStatement keepCardMod = db.prepareStatement("UPDATE cards SET mod = ? WHERE nid = ?");
                 ResultSet rs = statement.executeQuery("""
                         SELECT x.id, x.guid, x.flds, x.tags, x.deck, x.sfld, p.guid, p.mod, p.flds, p.tags, p.deck, p.sfld,
-                               p.mid = x.mid, s.file, s.line, x.mid, p.mid
+                               p.mid = x.mid, s.file, s.line, x.mid, p.mid, s.explicit_guid
                         FROM temp.new_note x LEFT JOIN temp.prev_note p ON p.guid = x.guid
                         LEFT JOIN temp.note_source s ON s.nid = x.id
                         WHERE x.id NOT IN (SELECT id FROM temp.kept_note) ORDER BY x.id""")) {
@@ -127,7 +129,9 @@ final class ReleaseComparison {
                     NoteChange note = new NoteChange(rs.getString(2), rs.getString(6), null, deck, List.of(), location);
                     lists.added(note);
                     added++;
-                    renames.check(note, rs.getString(3), rs.getLong(16));
+                    if (!rs.getBoolean(18)) { // a new guid in a guid cell: the author says it is a new note
+                        renames.check(note, rs.getString(3), rs.getLong(16));
+                    }
                     perDeck.merge(deck, new DeckCounts(1, 1, 0, 0), DeckCounts::plus);
                     continue;
                 }
@@ -268,6 +272,14 @@ final class ReleaseComparison {
                     : "a cloze") + " one now: learners' Anki would make a conflicting copy of the note type and stop updating"
                     + " their notes. Keep the kind of a released note type; for the other kind, declare a new note type"));
         }
+        if (before.fields().equals(fields) && before.sortField() != noteType.sortFieldIndex()
+                && before.sortField() < fields.size()) {
+            // A warning: notes with guid cells keep their guids. Those without get renamed-note errors too.
+            findings.accept(Finding.warning(location, "note-type-schema", "note type \"" + before.name()
+                    + "\" changed its sort field from \"" + fields.get(before.sortField()) + "\" to \"" + noteType.sortField()
+                    + "\": the guid of a note without a guid cell derives from its sort field (the term), so learners would get"
+                    + " each such note a second time and keep the review history on the first. Keep the sort field as released"));
+        }
         if (!before.fields().equals(fields) || !before.templates().equals(templates)) {
             findings.accept(new Finding(gateSeverity, location, "note-type-schema", "note type \"" + before.name()
                     + "\" changed its fields " + before.fields() + " → " + fields + " or card templates " + before.templates()
@@ -326,7 +338,7 @@ final class ReleaseComparison {
                 lists.removed(new NoteChange(rs.getString(1), rs.getString(2), null, deck, List.of(), null));
                 removed++;
                 perDeck.merge(deck, new DeckCounts(0, 0, 0, 1), DeckCounts::plus);
-                String rest = tail(rs.getString(4));
+                String rest = tail(rs.getString(4), rs.getLong(5));
                 if (!rest.replace(FIELD_SEPARATOR, "").isBlank()) {
                     candidate.setString(1, rs.getString(1));
                     candidate.setString(2, rs.getString(2));
@@ -369,7 +381,7 @@ final class ReleaseComparison {
             if (added.location() == null) {
                 return;
             }
-            String rest = tail(flds);
+            String rest = tail(flds, mid);
             if (!rest.replace(FIELD_SEPARATOR, "").isBlank()) {
                 if (lookup != null) {
                     lookup.setString(1, rest);
@@ -426,10 +438,22 @@ final class ReleaseComparison {
         return longer - prefix - suffix <= Math.max(2, longer / 10);
     }
 
-    /** Every field but the first, joined: what stays when only the term is renamed. */
-    private static String tail(String flds) {
-        int separator = flds.indexOf(FIELD_SEPARATOR);
-        return separator < 0 ? "" : flds.substring(separator + 1);
+    /** Every field but the sort field (the term), joined: what stays when only the term is renamed. */
+    private String tail(String flds, long mid) {
+        int sortField = sortFieldByNoteType.getOrDefault(mid, 0);
+        int start = 0;
+        for (int field = 0; field < sortField; field++) {
+            int separator = flds.indexOf(FIELD_SEPARATOR, start);
+            if (separator < 0) {
+                return flds; // fewer fields than the note type has: nothing to leave out
+            }
+            start = separator + 1;
+        }
+        int end = flds.indexOf(FIELD_SEPARATOR, start);
+        if (start == 0) {
+            return end < 0 ? "" : flds.substring(end + 1);
+        }
+        return end < 0 ? flds.substring(0, start - 1) : flds.substring(0, start) + flds.substring(end + 1);
     }
 
     private void prepareTables(PreviousRelease previous) throws SQLException {

@@ -35,8 +35,9 @@ public final class PreviousRelease {
 
     /** A note type of the previous release: what Anki compares to decide whether its schema changed. */
     /** @param cloze whether it is a cloze note type ({@code "type": 1}) */
-    public record PreviousNoteType(long id, String name, boolean cloze, List<String> fields, List<String> templates, long mod,
-            String json) {}
+    /** @param sortField the index of the sort field, from which the term, and so each note's GUID, comes */
+    public record PreviousNoteType(long id, String name, boolean cloze, List<String> fields, List<String> templates,
+            int sortField, long mod, String json) {}
 
     private final Path packageFile;
     private final Path collectionFile;
@@ -103,7 +104,8 @@ public final class PreviousRelease {
             Map<Long, PreviousNoteType> noteTypes = new TreeMap<>();
             for (JsonNode model : models) {
                 noteTypes.put(model.get("id").asLong(), new PreviousNoteType(model.get("id").asLong(), model.get("name").asText(), model.path("type").asInt() == 1,
-                        names(model.get("flds")), names(model.get("tmpls")), model.get("mod").asLong(), model.toString()));
+                        names(model.get("flds")), names(model.get("tmpls")), model.path("sortf").asInt(0), model.get("mod").asLong(),
+                        model.toString()));
             }
             Map<Long, String> deckNames = new TreeMap<>();
             decks.forEach(deck -> deckNames.put(deck.get("id").asLong(), deck.get("name").asText()));

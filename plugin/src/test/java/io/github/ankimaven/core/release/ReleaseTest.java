@@ -176,6 +176,16 @@ class ReleaseTest {
     }
 
     @Test
+    void aNewNoteWithANewGuidOfItsOwnIsNoRename() throws Exception {
+        Path first = release("r1", CARDS_1, RELEASE_1, null, false).packageFile();
+        String cards = CARDS_1.replace("Term,Definition,tags\n", "Term,Definition,tags,guid\n").replace(",greek\n", ",greek,\n")
+                .replace(",spelling\n", ",spelling,\n").replace("Delta,fourth letter,greek,", "Digamma,fourth letter,greek,digamma-2026");
+        DeckReport second = release("r2", cards, RELEASE_2, first, false);
+        assertEquals(List.of(), texts(second.findings()), "the author gave it a guid of its own: a new note, not a rename");
+        assertEquals(List.of("Digamma"), listed(second, "Added"));
+    }
+
+    @Test
     void allowingBreakingChangesTurnsTheGateIntoWarnings() throws Exception {
         Path first = release("r1", CARDS_1, RELEASE_1, null, false).packageFile();
         DeckReport second = release("r2", CARDS_1.replace("Colour,", "Color,"), RELEASE_2, first, true);
@@ -212,6 +222,43 @@ class ReleaseTest {
                 + " Anki would make a conflicting copy of the note type and stop updating their notes. Keep field and template"
                 + " names and order as released; if the change is unavoidable, set <allowBreakingChanges> and tell learners to"
                 + " import with \"merge note types\" (Anki 23.10+)"), texts(report.findings()));
+    }
+
+    /** Builds a release with {@code noteType} as the deck's note type. */
+    private DeckReport release(String name, String cards, NoteType noteType, Instant time, Path previous) throws Exception {
+        TestDecks deck = new TestDecks(dir.resolve(name)).file("cards.csv", cards);
+        DeckRequest base = deck.request();
+        DeckRequest request = new DeckRequest(base.deckName(), base.descriptionHtml(), base.identity(), base.cardFiles(),
+                base.encoding(), base.tags(), noteType, base.duplicateTermSeverity(), time).withPreviousRelease(previous, false);
+        return DeckBuilder.build(request, dir.resolve(name + ".apkg"));
+    }
+
+    private static NoteType sortedByDefinition() {
+        NoteType standard = NoteType.termDefinition();
+        return new NoteType(standard.name(), standard.fields(), standard.templates(), standard.css(), 1);
+    }
+
+    @Test
+    void aRenamedTermIsFoundByTheOtherFieldsWhateverTheSortField() throws Exception {
+        Path first = release("r1", CARDS_1, sortedByDefinition(), RELEASE_1, null).packageFile();
+        DeckReport second = release("r2", CARDS_1.replace("fourth letter", "the fourth letter"), sortedByDefinition(),
+                RELEASE_2, first);
+        assertEquals(List.of("ERROR src/main/anki/cards.csv:5: \"the fourth letter\" looks like \"fourth letter\" of the"
+                + " previous release under a new guid: learners would get a second note and the old one would keep the review"
+                + " history. To keep the note, give this row the old guid " + StableIds.guid(IDENTITY, "fourth letter")
+                + " (a guid column; see README, \"Renaming a term\"); if it really is a new note, set <allowBreakingChanges>"),
+                texts(second.findings()), "the sort field is the term: Delta, left out before, is what stayed");
+    }
+
+    @Test
+    void aChangedSortFieldIsNamedAsTheCauseOfTheNewGuids() throws Exception {
+        Path first = release("r1", CARDS_1, NoteType.termDefinition(), RELEASE_1, null).packageFile();
+        DeckReport second = release("r2", CARDS_1, sortedByDefinition(), RELEASE_2, first);
+        assertTrue(texts(second.findings()).contains("WARNING r1.apkg: note type \"Term-Definition\" changed its sort field"
+                + " from \"Term\" to \"Definition\": the guid of a note without a guid cell derives from its sort field (the"
+                + " term), so learners would get each such note a second time and keep the review history on the first. Keep"
+                + " the sort field as released"), texts(second.findings()).toString());
+        assertTrue(second.hasErrors(), "and the notes it would duplicate fail the gate");
     }
 
     @Test
