@@ -41,6 +41,7 @@ final class ReleaseComparison {
     private final Map<String, Integer> notesPerDeck;
     private final List<NoteType> noteTypes;
     private final Map<Long, Integer> sortFieldByNoteType = new HashMap<>();
+    private final List<String> changedNoteTypes = new ArrayList<>();
     private final Consumer<Finding> findings;
     private final Severity gateSeverity;
     /** Removed notes whose other fields are not blank: what an added note may be a rename of. */
@@ -176,7 +177,8 @@ final class ReleaseComparison {
                     + " a classifier added with <decks>, every term). Point <previousRelease> at this deck's last package and"
                     + " keep its identity; if this really is a new deck, set <allowBreakingChanges>"));
         }
-        return new ReleaseChanges(previous.packageFile().getFileName().toString(), total, added, changed, removed, perDeck, moves);
+        return new ReleaseChanges(previous.packageFile().getFileName().toString(), total, added, changed, removed, perDeck, moves,
+                changedNoteTypes);
     }
 
     /**
@@ -266,6 +268,10 @@ final class ReleaseComparison {
         }
         List<String> fields = noteType.fields();
         List<String> templates = noteType.templates().stream().map(t -> t.name()).toList();
+        if (before.cloze() != (noteType.kind() == NoteKind.CLOZE) || !before.fields().equals(fields)
+                || !before.templates().equals(templates)) {
+            changedNoteTypes.add(noteType.name());
+        }
         if (before.cloze() != (noteType.kind() == NoteKind.CLOZE)) {
             findings.accept(new Finding(gateSeverity, location, "note-type-schema", "note type \"" + before.name()
                     + "\" was " + (before.cloze() ? "a cloze" : "a standard") + " note type and is " + (before.cloze() ? "a standard"

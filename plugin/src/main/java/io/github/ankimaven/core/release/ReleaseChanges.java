@@ -15,16 +15,19 @@ import java.util.TreeMap;
  * @param added notes new in this release
  * @param changed notes updated in place
  * @param removed notes of the previous release that are gone
+ * @param changedNoteTypes the names of note types whose fields, templates or kind changed (a
+ *     breaking change the build was allowed to make): learners' Anki updates their notes only
+ *     when they import with "merge note types"
  */
 public record ReleaseChanges(String previousPackage, int totalNotes, int added, int changed, int removed,
-        Map<String, DeckCounts> perDeck, List<Move> moves) {
+        Map<String, DeckCounts> perDeck, List<Move> moves, List<String> changedNoteTypes) {
 
     /** Notes of the previous release that are in another deck now: Anki leaves their cards where learners have them. */
     public record Move(String from, String to, int notes) {}
 
     public ReleaseChanges(String previousPackage, int totalNotes, int added, int changed, int removed,
             Map<String, DeckCounts> perDeck) {
-        this(previousPackage, totalNotes, added, changed, removed, perDeck, List.of());
+        this(previousPackage, totalNotes, added, changed, removed, perDeck, List.of(), List.of());
     }
 
     /** Note counts of one deck. */
@@ -37,6 +40,7 @@ public record ReleaseChanges(String previousPackage, int totalNotes, int added, 
     public ReleaseChanges {
         perDeck = new TreeMap<>(perDeck);
         moves = List.copyOf(moves);
+        changedNoteTypes = List.copyOf(changedNoteTypes);
     }
 
     public boolean isFirstRelease() {

@@ -58,8 +58,15 @@ public final class ReleaseNotes {
                                 + " release to compare with), which replaces their own edits to those notes.\n");
             } else {
                 md.append("- New notes arrive as new cards.\n")
-                        .append("- Changed notes are updated in place: learners keep their review history, and their own edits to"
-                                + " those notes are replaced by this release's text.\n")
+                        .append(changes.changedNoteTypes().isEmpty()
+                                ? "- Changed notes are updated in place: learners keep their review history, and their own edits"
+                                        + " to those notes are replaced by this release's text.\n"
+                                : "- **The note type " + changes.changedNoteTypes().stream().map(name -> "\"" + escape(name) + "\"")
+                                        .collect(java.util.stream.Collectors.joining(", ")) + " changed its fields, card templates"
+                                        + " or kind.** Learners must tick \"Merge note types\" when they import (Anki 23.10 and"
+                                        + " later): only then are changed notes updated in place, keeping their review history."
+                                        + " Without it, or with an older Anki, their notes of that type are not updated (Anki"
+                                        + " reports them as conflicting) and a copy of the note type appears.\n")
                         .append("- Unchanged notes are skipped by Anki (\"already in your collection\"), so learners' own edits to"
                                 + " them stay.\n")
                         .append(changes.moves().isEmpty() ? "" : "- Notes moved to another deck keep their cards in the deck"

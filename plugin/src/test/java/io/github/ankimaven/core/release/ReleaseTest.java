@@ -262,6 +262,25 @@ class ReleaseTest {
     }
 
     @Test
+    void anAllowedNoteTypeChangeTellsLearnersToMergeNoteTypes() throws Exception {
+        Path first = release("r1", CARDS_1, RELEASE_1, null, false).packageFile();
+        NoteType standard = NoteType.termDefinition();
+        NoteType reordered = new NoteType(standard.name(), List.of("Term", "Meaning"), List.of(
+                new CardTemplate("Term → Definition", "{{Term}}", "{{Meaning}}"),
+                new CardTemplate("Definition → Term", "{{Meaning}}", "{{Term}}")), standard.css(), 0);
+        TestDecks deck = new TestDecks(dir.resolve("r2")).file("cards.csv", CARDS_1.replace("Definition", "Meaning")
+                .replace("first letter", "the first letter"));
+        DeckRequest base = deck.request();
+        DeckRequest request = new DeckRequest(base.deckName(), base.descriptionHtml(), base.identity(), base.cardFiles(),
+                base.encoding(), base.tags(), reordered, base.duplicateTermSeverity(), RELEASE_2).withPreviousRelease(first, true);
+        DeckReport report = DeckBuilder.build(request, dir.resolve("r2.apkg"));
+        String notes = Files.readString(PackageWriter.releaseNotesPath(report.packageFile()));
+        assertTrue(notes.contains("- **The note type \"Term-Definition\" changed its fields, card templates or kind.** Learners"
+                + " must tick \"Merge note types\" when they import (Anki 23.10 and later)"), notes);
+        assertFalse(notes.contains("Changed notes are updated in place"), notes);
+    }
+
+    @Test
     void aChangedUnderscoreMediaFileThatKeptItsNameFails() throws Exception {
         TestDecks one = new TestDecks(dir.resolve("m1")).file("cards.csv", CARDS_1)
                 .media("_deck.css", ".card { color: navy; }".getBytes(java.nio.charset.StandardCharsets.UTF_8));
