@@ -79,7 +79,7 @@ public final class DeckBuilder {
         validate(request);
         Description description = description(request, findings);
         int[] counts = new int[2];
-        DeckChecker checker = new DeckChecker(request.duplicateTermSeverity());
+        DeckChecker checker = new DeckChecker(request.duplicateTermSeverity(), request.identity());
         MediaDirectory.Selection media = mediaSelection(request, findings);
         Consumer<MediaReference> references = media == null ? reference -> { } : media;
         description.media().forEach(references);
@@ -121,7 +121,7 @@ public final class DeckBuilder {
             PackageWriter.deleteStale(output);
             throw e;
         }
-        DeckChecker checker = new DeckChecker(request.duplicateTermSeverity());
+        DeckChecker checker = new DeckChecker(request.duplicateTermSeverity(), request.identity());
         try (PackageWriter writer = PackageWriter.open(output, request, description.html())) {
             // Inside: a media directory that cannot be listed must not leave an earlier package looking current.
             MediaDirectory.Selection mediaSelection = mediaSelection(request, findings);

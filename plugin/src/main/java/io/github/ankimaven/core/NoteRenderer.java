@@ -53,7 +53,8 @@ final class NoteRenderer {
         if (note.noteType().kind() == NoteKind.CLOZE) {
             term = Cloze.withoutMarkup(term);
         }
-        return new RenderedNote(note, html, TermKey.of(term));
+        String key = TermKey.of(term);
+        return new RenderedNote(note, html, key, TermKey.duplicateKey(term, key));
     }
 
     /** Each field's format; kept for the last note type, as files hold many notes of one type (with its field media). */

@@ -29,6 +29,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -301,10 +302,10 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
         return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
-    /** The goal's name for messages, such as {@code anki:check}. */
-    /** The project's context key of the warnings the last goal of this plugin logged in this build. */
+    /** The project's context key of the warnings this plugin's goals logged in this build. */
     private static final String LOGGED_WARNINGS = "anki-maven-plugin.loggedWarnings";
 
+    /** The goal's name for messages, such as {@code anki:check}. */
     protected abstract String goal();
 
     protected abstract void run() throws IOException, DeckConfigurationException, MojoFailureException;
@@ -314,7 +315,11 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
 
     /** Where {@code anki:package} keeps the fingerprint of a deck's inputs, to skip rebuilding an unchanged deck. */
     protected Path fingerprintFile(ConfiguredDeck deck) {
-        return Path.of(project.getBuild().getDirectory(), "anki-maven-plugin", deck.finalName() + ".fingerprint");
+        return fingerprintFile(deck.finalName());
+    }
+
+    private Path fingerprintFile(String packageName) {
+        return Path.of(project.getBuild().getDirectory(), "anki-maven-plugin", packageName + ".fingerprint");
     }
 
     /** Deletes the package, release notes and fingerprint an earlier build left, which a failed build must not leave looking current. */
@@ -325,40 +330,49 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
 
     /**
      * {@link #configuredDecks}; when the configuration has an error, the packages an earlier build
-     * left in {@code outputDirectory} under {@code finalName} (with any classifier), their release
-     * notes and the fingerprints are deleted first, as after any failed build.
+     * left in {@code outputDirectory}, their release notes and fingerprints are deleted first, as
+     * after any failed build: the package of each {@code <deck>} (by its file name, as far as the
+     * configuration tells), or the one package without {@code <decks>}.
      */
     protected List<ConfiguredDeck> configuredDecks(Instant buildTime, String finalName, String previousRelease,
             Path outputDirectory) throws IOException, DeckConfigurationException {
         try {
             return configuredDecks(buildTime, finalName, previousRelease);
         } catch (DeckConfigurationException | RuntimeException e) {
-            try (var files = Files.list(outputDirectory)) {
-                for (Path file : (Iterable<Path>) files::iterator) {
-                    String name = file.getFileName().toString();
-                    if (name.startsWith(finalName) && name.endsWith(".apkg")) {
-                        PackageWriter.deleteStale(file);
-                    }
+            try {
+                for (String name : packageNames(finalName)) {
+                    deleteStalePackage(outputDirectory, name);
                 }
-            } catch (NoSuchFileException nothingBuiltYet) {
-                // no output directory: nothing to delete
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            Path fingerprints = Path.of(project.getBuild().getDirectory(), "anki-maven-plugin");
-            try (var files = Files.list(fingerprints)) {
-                for (Path file : (Iterable<Path>) files::iterator) {
-                    if (file.getFileName().toString().endsWith(".fingerprint")) {
-                        Files.deleteIfExists(file);
-                    }
-                }
-            } catch (NoSuchFileException nothingBuiltYet) {
-                // none
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }
             throw e;
         }
+    }
+
+    /** The file names (without .apkg) of the packages, from the parameters alone; as {@link #configuredDecks} names them. */
+    private List<String> packageNames(String finalName) {
+        if (decks == null || decks.isEmpty()) {
+            return List.of(finalName);
+        }
+        List<String> names = new ArrayList<>();
+        for (DeckConfiguration deck : decks) {
+            String classifier = deck.classifier == null || deck.classifier.isBlank() ? null : deck.classifier.strip();
+            names.add(deck.finalName != null ? deck.finalName : classifier == null ? finalName : finalName + "-" + classifier);
+        }
+        return names;
+    }
+
+    /** Every deck's package, when one deck failed: no package may look like the result of a failed build. */
+    protected void deleteStalePackages(List<ConfiguredDeck> decks, Path outputDirectory) throws IOException {
+        for (ConfiguredDeck deck : decks) {
+            deleteStalePackage(outputDirectory, deck.finalName());
+        }
+    }
+
+    private void deleteStalePackage(Path outputDirectory, String name) throws IOException {
+        PackageWriter.deleteStale(outputDirectory.resolve(name + ".apkg"));
+        Files.deleteIfExists(fingerprintFile(name));
     }
 
     /**
@@ -512,14 +526,26 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
 
     /** Logs each deck's warnings; fails with a summary line and one {@code path:line: message} per error. */
     protected void report(List<DeckReport> reports) throws MojoFailureException {
-        List<String> warnings = reports.stream().flatMap(report -> report.warnings().stream()).map(Finding::toString).toList();
-        // In mvn package, anki:check and anki:package find the same warnings: list them once.
-        if (!warnings.isEmpty() && warnings.equals(project.getContextValue(LOGGED_WARNINGS))) {
-            getLog().warn(FindingsText.count(warnings.size(), "warning") + ", as listed above");
-        } else {
-            warnings.forEach(getLog()::warn);
+        // In mvn package, anki:check and anki:package find the same warnings: each is listed once.
+        Set<String> logged = new HashSet<>();
+        if (project.getContextValue(LOGGED_WARNINGS) instanceof Collection<?> earlier) {
+            earlier.forEach(line -> logged.add(String.valueOf(line)));
         }
-        project.setContextValue(LOGGED_WARNINGS, warnings);
+        int repeated = 0;
+        for (DeckReport report : reports) {
+            for (Finding warning : report.warnings()) {
+                String line = FindingsText.line(warning);
+                if (logged.add(line)) {
+                    getLog().warn(line);
+                } else {
+                    repeated += warning.problems();
+                }
+            }
+        }
+        if (repeated > 0) {
+            getLog().warn(FindingsText.count(repeated, "warning") + ", as listed above");
+        }
+        project.setContextValue(LOGGED_WARNINGS, logged);
         if (reports.stream().anyMatch(DeckReport::hasErrors)) {
             throw new MojoFailureException(FindingsText.failure(goal(), reports));
         }

@@ -163,11 +163,10 @@ public class CheckMojo extends AbstractAnkiMojo {
         List<ConfiguredDeck> decks = configuredDecks(Instant.EPOCH, finalName, null, outputDirectory.toPath());
         List<DeckReport> reports = new ArrayList<>();
         for (ConfiguredDeck deck : decks) {
-            DeckReport report = DeckBuilder.check(deck.request());
-            if (report.hasErrors()) {
-                deleteStalePackage(outputDirectory.toPath().resolve(deck.finalName() + ".apkg"), deck);
-            }
-            reports.add(report);
+            reports.add(DeckBuilder.check(deck.request()));
+        }
+        if (reports.stream().anyMatch(DeckReport::hasErrors)) {
+            deleteStalePackages(decks, outputDirectory.toPath());
         }
         writeReports(decks, reports);
         if (preview && reports.stream().anyMatch(DeckReport::hasErrors)) {

@@ -202,9 +202,7 @@ public class PackageMojo extends AbstractAnkiMojo {
         }
         if (reports.stream().anyMatch(DeckReport::hasErrors)) {
             // The build fails: the other decks' packages, new or up to date, must not look like its result.
-            for (ConfiguredDeck deck : decks) {
-                deleteStalePackage(outputDirectory.toPath().resolve(deck.finalName() + ".apkg"), deck);
-            }
+            deleteStalePackages(decks, outputDirectory.toPath());
         }
         report(reports);
     }

@@ -234,6 +234,27 @@ class DeckBuilderTest {
     }
 
     @Test
+    void termsThatDifferOnlyInWhatLearnersCannotSeeAreDuplicatesAndKeepTheirGuids() throws Exception {
+        TestDecks deck = new TestDecks(dir)
+                .file("a.csv", "Term,Definition\nHypervisor,one\nKernel,two\n")
+                .file("b.csv", "Term,Definition\nHyper\u00advisor,three\nKer\u0001nel,four\nUnique\u200b,five\n");
+        DeckReport report = DeckBuilder.build(deck.request(), deck.output());
+        assertEquals(List.of(
+                "ERROR src/main/anki/a.csv:2: duplicate term \"Hypervisor\": 2 notes at src/main/anki/a.csv:2, src/main/anki/b.csv:2;"
+                        + " merge them into one note",
+                "ERROR src/main/anki/a.csv:3: duplicate term \"Kernel\": 2 notes at src/main/anki/a.csv:3, src/main/anki/b.csv:3;"
+                        + " merge them into one note"),
+                texts(report.findings()).stream().filter(f -> f.startsWith("ERROR")).sorted().toList());
+
+        TestDecks alone = new TestDecks(dir.resolve("alone")).file("c.csv", "Term,Definition\nUnique\u200b,five\n");
+        DeckReport built = DeckBuilder.build(alone.request(), alone.output());
+        try (ApkgContents apkg = new ApkgContents(built.packageFile(), dir)) {
+            assertEquals(StableIds.guid(alone.request().identity(), "unique\u200b"), apkg.single("SELECT guid FROM notes"),
+                    "the GUID derives from the term as it did before invisible characters were left out of duplicates");
+        }
+    }
+
+    @Test
     void htmlTermsAreComparedAsLearnersReadThemWithEveryNamedEntityDecoded() throws Exception {
         TestDecks deck = new TestDecks(dir).file("a.csv", "Term,Definition\ncaf&eacute;,one\n<i>Café</i>,two\nAT&T &amp; co,three\n");
         DeckReport report = DeckBuilder.build(deck.request().withFormats(FieldFormat.HTML, Map.of()), deck.output());

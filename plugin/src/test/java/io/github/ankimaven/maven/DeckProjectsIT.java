@@ -10,6 +10,7 @@ import io.github.ankimaven.testsupport.MavenRun;
 import io.github.ankimaven.testsupport.anki.AnkiCollection;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -414,9 +415,11 @@ class DeckProjectsIT {
     void aConfigurationErrorAlsoRemovesThePackageOfAnEarlierBuildAndAFailingCheckWritesThePreview() throws Exception {
         Path project = MavenRun.copyProject(MavenRun.repoRoot().resolve("examples/minimal"), "minimal-stale-config");
         BuildOutputs outputs = builtOnce(project);
+        Path keptRelease = Files.copy(project.resolve("target/minimal-1.0.0.apkg"), project.resolve("target/minimal-1.0.0-released.apkg"));
         MavenRun misconfigured = MavenRun.run(project, "package", "-Danki.encoding=NO-SUCH-ENCODING");
         assertEquals(1, misconfigured.exitCode, misconfigured.log());
         assertFalse(outputs.anyExists(), "a configuration error leaves no earlier package looking current either");
+        assertTrue(Files.exists(keptRelease), "a file that only starts with the package's name is not the package");
 
         Files.writeString(project.resolve("src/main/anki/cards.csv"), "Term,Definition\nsame,one\nSame,two\n");
         MavenRun failed = MavenRun.run(project, "package", "-Danki.preview");
@@ -453,6 +456,12 @@ class DeckProjectsIT {
         assertFalse(Files.exists(verbs) || Files.exists(cloud) || Files.exists(PackageWriter.releaseNotesPath(verbs)),
                 "the build failed: no package of it is left, not even the one that passed");
         assertTrue(Files.exists(previous));
+
+        assertEquals(0, MavenRun.run(project, "package").exitCode);
+        Files.writeString(project.resolve("src/main/anki/cloud/cards.csv"), ",no term\n", StandardOpenOption.APPEND);
+        MavenRun checked = MavenRun.run(project, "package");
+        assertEquals(1, checked.exitCode, checked.log());
+        assertFalse(Files.exists(verbs) || Files.exists(cloud), "anki:check, which stops mvn package, removes both as well");
     }
 
     @Test

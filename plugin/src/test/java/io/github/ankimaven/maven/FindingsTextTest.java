@@ -24,4 +24,18 @@ class FindingsTextTest {
                 FindingsText.failure("anki:check", List.of(report)).lines().findFirst().orElseThrow());
         assertEquals("1 card file: 2500 notes, 5000 cards, 2500 warnings", FindingsText.summary(report));
     }
+
+    @Test
+    void aFindingIsOneLineWhateverTheCardTextHoldsAndCannotWriteCiCommands() {
+        Finding injected = Finding.warning(new SourceLocation("cards.csv", 2), "duplicate-term",
+                "duplicate term \"line1\n::error file=pom.xml,line=1::injected\": 2 notes; c\u001bd\u0085");
+        assertEquals("cards.csv:2: duplicate term \"line1\\n::error file=pom.xml,line=1::injected\": 2 notes; c\\u001Bd\\u0085",
+                FindingsText.line(injected));
+        Finding plain = Finding.warning(new SourceLocation("cards.csv", 3), "tag", "caf\u00e9 \u65e5\u672c");
+        assertEquals(plain.toString(), FindingsText.line(plain));
+        DeckReport report = new DeckReport(1, 1, 2, 0, List.of(Finding.error(new SourceLocation("a.csv", 2), "empty-term", "x\ny")),
+                null, 0, null);
+        assertEquals(List.of("anki:check found 1 error in 1 file:", "a.csv:2: x\\ny"),
+                FindingsText.failure("anki:check", List.of(report)).lines().toList());
+    }
 }

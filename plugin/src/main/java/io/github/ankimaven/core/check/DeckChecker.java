@@ -1,5 +1,6 @@
 package io.github.ankimaven.core.check;
 
+import io.github.ankimaven.core.apkg.StableIds;
 import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.model.Note;
 import io.github.ankimaven.core.model.NoteType;
@@ -10,6 +11,7 @@ import io.github.ankimaven.core.template.Cloze;
 import io.github.ankimaven.core.template.ClozeProblem;
 import io.github.ankimaven.core.template.NoteKind;
 import io.github.ankimaven.core.template.ParsedNoteType;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,7 +31,7 @@ import java.util.function.Function;
 public final class DeckChecker {
 
     /** What a suspect note really is, learned in the verification pass. */
-    private record Identity(String termKey, String spelling, String guid, boolean explicitGuid) {}
+    private record Identity(String duplicateKey, String spelling, String guid, boolean explicitGuid) {}
 
     private final Severity duplicateTermSeverity;
     private final Map<NoteType, ParsedNoteType> parsed = new HashMap<>();
@@ -45,8 +47,13 @@ public final class DeckChecker {
     private Set<SourceLocation> suspects;
     private final Map<SourceLocation, Identity> identities = new HashMap<>();
 
-    public DeckChecker(Severity duplicateTermSeverity) {
+    private final String deckIdentity;
+    private MessageDigest sha256;
+
+    /** @param deckIdentity what GUIDs derive from, with the term (see {@link StableIds#guid}) */
+    public DeckChecker(Severity duplicateTermSeverity, String deckIdentity) {
         this.duplicateTermSeverity = duplicateTermSeverity;
+        this.deckIdentity = deckIdentity;
     }
 
     /**
@@ -61,6 +68,11 @@ public final class DeckChecker {
         String explicit = note.explicitGuid();
         if (explicit != null && !explicit.equals(derivedGuid)) {
             guids.add(LocationIndex.hash(explicit), location);
+        }
+        if (rendered.duplicateKey() != rendered.termKey() && !rendered.duplicateKey().equals(rendered.termKey())) {
+            // A term with invisible characters: filed too where the same term without them is.
+            sha256 = sha256 != null ? sha256 : StableIds.newSha256();
+            guids.add(LocationIndex.hash(StableIds.guid(deckIdentity, rendered.duplicateKey(), sha256)), location);
         }
         NoteType noteType = note.noteType();
         ParsedNoteType parsedType = parsed(noteType);
@@ -127,7 +139,7 @@ public final class DeckChecker {
         }
         Note note = rendered.note();
         if (suspects.contains(note.location())) {
-            identities.put(note.location(), new Identity(rendered.termKey(), note.term().strip(), note.guid(derivedGuid),
+            identities.put(note.location(), new Identity(rendered.duplicateKey(), note.term().strip(), note.guid(derivedGuid),
                     note.explicitGuid() != null));
         }
     }
@@ -137,7 +149,7 @@ public final class DeckChecker {
      * such a group is a suspect, so grouping all suspects by term and by GUID finds them all.
      */
     public void finish(Consumer<Finding> findings) {
-        for (List<SourceLocation> locations : groupSuspectsBy(Identity::termKey)) {
+        for (List<SourceLocation> locations : groupSuspectsBy(Identity::duplicateKey)) {
             if (locations.size() > 1) {
                 findings.accept(new Finding(duplicateTermSeverity, locations.get(0), "duplicate-term",
                         "duplicate term \"" + identities.get(locations.get(0)).spelling() + "\": " + locations.size()

@@ -16,6 +16,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +60,7 @@ public final class CardFileReader {
     private static final int HEADER_LOOKAHEAD = 1 << 20;
     /** Rows of malformed CSV after which a file is no longer read: each one has it read again from its start. */
     private static final int MAX_MALFORMED_ROWS = 20;
+    private static final String TEXT_AFTER_QUOTE = "Invalid character between encapsulated token and delimiter";
 
     private final NoteType defaultNoteType;
     private final Function<String, Optional<NoteType>> noteTypes;
@@ -114,7 +119,11 @@ public final class CardFileReader {
      * answers with two system calls (4 % of the reading thread's time for a 250 MB deck).
      */
     private static InputStream fileBytes(CardFile file) throws IOException {
-        return new FilterInputStream(new BufferedInputStream(Files.newInputStream(file.path()), 1 << 16)) {
+        return unbufferedAvailable(Files.newInputStream(file.path()));
+    }
+
+    private static InputStream unbufferedAvailable(InputStream in) {
+        return new FilterInputStream(new BufferedInputStream(in, 1 << 16)) {
             @Override
             public int available() {
                 return 0;
@@ -163,51 +172,110 @@ public final class CardFileReader {
         // Not closed here: closing it would close the reader, which the caller still drains.
         CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();
         FileParse parse = new FileParse(file, noteType, fileDeck, notes, findings);
-        int resumeLine = parse.run(parser, linesBeforeHeader);
-        for (int malformedRows = 1; resumeLine > 0; malformedRows++) {
+        Malformed malformed = parse.run(parser, linesBeforeHeader);
+        LineSkipper lines = isAsciiCompatible(charset) ? new LineSkipper(file.path()) : null;
+        for (int malformedRows = 1; malformed != null; malformedRows++) {
+            // Reading goes on at the next line only if no quoted cell is left open there.
+            boolean resume = lines != null && lines.quotesPairUp(malformed.recordLine(), malformed.errorLine() + 1);
+            findings.accept(Finding.error(new SourceLocation(file.displayPath(), malformed.recordLine()), "malformed-csv",
+                    "text after a closing quote: a quoted cell must end right after its closing \" (write a quote inside a"
+                            + " quoted cell as \"\")" + (resume ? "" : "; the rows after it are checked once it is fixed")));
+            if (!resume) {
+                return;
+            }
             if (malformedRows == MAX_MALFORMED_ROWS) {
-                findings.accept(Finding.error(new SourceLocation(file.displayPath(), resumeLine), "malformed-csv",
+                findings.accept(Finding.error(new SourceLocation(file.displayPath(), malformed.errorLine() + 1), "malformed-csv",
                         "the rows from here on are not checked: the file has " + MAX_MALFORMED_ROWS + " rows of malformed CSV before"
                                 + " this line; is it a CSV file with another separator or quoting?"));
                 return;
             }
-            try (BufferedReader rest = readerFromLine(file, resumeLine)) {
-                resumeLine = parse.run(CSVParser.builder().setReader(rest).setFormat(format).get(), resumeLine - 1);
+            try (BufferedReader rest = lines.reader(charset)) {
+                malformed = parse.run(CSVParser.builder().setReader(rest).setFormat(format).get(), malformed.errorLine());
             }
         }
     }
 
+    /** A row with text after a closing quote, the one problem after which reading can go on. */
+    private record Malformed(int recordLine, int errorLine) {}
+
+    /** Whether CR, LF and '"' are single bytes that no other character's bytes contain. */
+    private static boolean isAsciiCompatible(Charset charset) {
+        String name = charset.name();
+        return charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
+                || name.startsWith("ISO-8859-") || name.startsWith("windows-125");
+    }
+
     /**
-     * The file, read again from the start of {@code line}: where reading goes on after a row the
-     * parser cannot get past (Commons CSV cannot resume by itself). Lines end at CR, LF or CRLF,
-     * as the parser counts them. The bytes were validated in the first reading.
+     * Where a card file's lines start, found in its bytes and going forward only, so that reading
+     * can go on after a row the parser cannot get past (Commons CSV cannot resume by itself) without
+     * reading the file again from its start. Lines end at CR, LF or CRLF, as the parser counts them.
      */
-    private BufferedReader readerFromLine(CardFile file, int line) throws IOException {
-        var decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(fileBytes(file), decoder), 1 << 16);
-        try {
-            skipByteOrderMark(reader);
-            for (int skipped = 1; skipped < line; ) {
-                int c = reader.read();
-                if (c < 0) {
-                    break;
-                }
-                if (c == '\n') {
-                    skipped++;
-                } else if (c == '\r') {
-                    skipped++;
-                    reader.mark(1);
-                    if (reader.read() != '\n') {
-                        reader.reset();
+    private static final class LineSkipper {
+        private final Path path;
+        private long offset; // where line starts
+        private int line = 1;
+
+        LineSkipper(Path path) {
+            this.path = path;
+        }
+
+        /**
+         * Moves to the start of {@code toLine}; whether the quotes from the start of {@code fromLine}
+         * up to there pair up, so that no quoted cell is open at {@code toLine} (false at the end of
+         * the file).
+         */
+        boolean quotesPairUp(int fromLine, int toLine) throws IOException {
+            int quotes = 0;
+            boolean afterCr = false;
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+                ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+                long position = offset;
+                scan:
+                while (true) {
+                    buffer.clear();
+                    int read = channel.read(buffer, position);
+                    if (read <= 0) {
+                        break;
                     }
+                    for (int i = 0; i < read; i++) {
+                        byte b = buffer.get(i);
+                        if (afterCr) {
+                            afterCr = false;
+                            if (b == '\n') { // the LF of a CRLF
+                                offset = position + i + 1;
+                                continue;
+                            }
+                        }
+                        if (line >= toLine) {
+                            break scan;
+                        }
+                        if (b == '\n' || b == '\r') {
+                            line++;
+                            offset = position + i + 1;
+                            afterCr = b == '\r';
+                        } else if (b == '"' && line >= fromLine) {
+                            quotes++;
+                        }
+                    }
+                    position += read;
                 }
             }
-            return reader;
-        } catch (IOException | RuntimeException e) {
-            reader.close();
-            throw e;
+            return line >= toLine && quotes % 2 == 0;
+        }
+
+        /** The file from the start of the line {@link #quotesPairUp} moved to. The bytes were validated in the first reading. */
+        BufferedReader reader(Charset charset) throws IOException {
+            var decoder = charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
+            InputStream in = Files.newInputStream(path);
+            try {
+                in.skipNBytes(offset);
+            } catch (IOException | RuntimeException e) {
+                in.close();
+                throw e;
+            }
+            return new BufferedReader(new InputStreamReader(unbufferedAvailable(in), decoder), 1 << 16);
         }
     }
 
@@ -384,10 +452,11 @@ public final class CardFileReader {
 
         /**
          * Reads records from {@code parser}, whose first line is line {@code lineOffset + 1} of the
-         * file; returns the line where reading should go on after a row the parser could not get
-         * past, or 0 when the file is done.
+         * file; returns the row with text after a closing quote that stopped the parser (not yet
+         * reported: whether reading can go on after it decides the message), or null when the file
+         * is done.
          */
-        int run(CSVParser parser, int lineOffset) throws IOException {
+        Malformed run(CSVParser parser, int lineOffset) throws IOException {
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
                 int startLine = lineOffset + (int) parser.getCurrentLineNumber() + 1;
@@ -400,14 +469,14 @@ public final class CardFileReader {
                 } catch (UncheckedIOException | IllegalStateException e) {
                     String detail = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
                             : e.getMessage();
-                    // Text after a closing quote: the parser stands on the line that has it, outside any
-                    // quoted cell, so the next line most likely starts a row. Other problems (an
-                    // unterminated quote) leave nothing to go on with.
-                    boolean resumable = headerSeen && detail != null
-                            && detail.contains("Invalid character between encapsulated token and delimiter");
-                    error(startLine, "malformed-csv", describeParseError(detail, resumable));
-                    // In the middle of a line, the parser's line number is that line's (it counts the line begun).
-                    return resumable ? lineOffset + (int) parser.getCurrentLineNumber() + 1 : 0;
+                    // Text after a closing quote: the next line may well start a row. Other problems
+                    // (an unterminated quote) leave nothing to go on with.
+                    if (headerSeen && detail != null && detail.contains(TEXT_AFTER_QUOTE)) {
+                        // In the middle of a line, the parser's line number is that line's (it counts the line begun).
+                        return new Malformed(startLine, lineOffset + (int) parser.getCurrentLineNumber());
+                    }
+                    error(startLine, "malformed-csv", describeParseError(detail));
+                    return null;
                 }
                 if (isBlankLine(record)) {
                     continue;
@@ -415,7 +484,7 @@ public final class CardFileReader {
                 if (!headerSeen) {
                     headerSeen = true;
                     if (!readHeader(record, startLine)) {
-                        return 0;
+                        return null;
                     }
                 } else {
                     readRow(record, startLine);
@@ -425,7 +494,7 @@ public final class CardFileReader {
                 error(lineOffset + 1, "missing-header", "missing header: the first line that is not a # comment must name the columns, e.g. "
                         + expectedHeaderExample(noteType));
             }
-            return 0;
+            return null;
         }
 
         private boolean readHeader(CSVRecord header, int line) {
@@ -485,21 +554,26 @@ public final class CardFileReader {
                 error(line, "header", "this row repeats the header (were two files pasted together?): delete it");
                 return;
             }
+            int spacedQuote = cellWithSpaceBeforeQuote(record);
             if (record.size() != columnCount) {
-                error(line, "cell-count", "row has " + record.size() + " " + plural(record.size(), "cell") + " but the header has "
-                        + columnCount + " " + plural(columnCount, "column")
-                        + "; quote cells that contain the separator, a quote or a line break (\"like, this\")");
+                if (spacedQuote >= 0) { // the likely cause, more useful than the count
+                    error(line, "malformed-csv", "a space before the quote of cell " + (spacedQuote + 1) + ": a quote opens a"
+                            + " quoted cell only right after the separator, so this one is text and a separator after it"
+                            + " splits the cell (the row has " + record.size() + " cells, the header " + columnCount
+                            + " columns); remove the space before the quote");
+                } else {
+                    error(line, "cell-count", "row has " + record.size() + " " + plural(record.size(), "cell")
+                            + " but the header has " + columnCount + " " + plural(columnCount, "column")
+                            + "; quote cells that contain the separator, a quote or a line break (\"like, this\")");
+                }
                 return;
             }
-            for (int column = 0; column < record.size(); column++) {
-                String cell = record.get(column);
-                if (!cell.isEmpty() && (cell.charAt(0) == ' ' || cell.charAt(0) == '\t') && cell.strip().startsWith("\"")) {
-                    // RFC 4180 reads such a quote as text, and a separator inside it then splits the cell.
-                    error(line, "malformed-csv", "a space before the quote of cell " + (column + 1) + " (column \""
-                            + headerNames[column] + "\"): a quote opens a quoted cell only right after the separator, so"
-                            + " this one and the text after it are read as they are; remove the space before the quote");
-                    return;
-                }
+            if (spacedQuote >= 0) {
+                // Also what a quoted cell " ""hi"" there" gives, so a warning.
+                findings.accept(Finding.warning(new SourceLocation(file.displayPath(), line), "malformed-csv", "cell "
+                        + (spacedQuote + 1) + " (column \"" + headerNames[spacedQuote] + "\") starts with a space and a quote,"
+                        + " which are read as text: a quote opens a quoted cell only right after the separator; remove the"
+                        + " space before the quote if the cell was meant to be quoted"));
             }
             int[] cellLines = new int[record.size()];
             cellLines[0] = line;
@@ -587,6 +661,17 @@ public final class CardFileReader {
             }
         }
 
+        /** The first cell that starts with spaces and a quote, or -1. */
+        private static int cellWithSpaceBeforeQuote(CSVRecord record) {
+            for (int column = 0; column < record.size(); column++) {
+                String cell = record.get(column);
+                if (!cell.isEmpty() && (cell.charAt(0) == ' ' || cell.charAt(0) == '\t') && cell.strip().startsWith("\"")) {
+                    return column;
+                }
+            }
+            return -1;
+        }
+
         /** Why a header is one column: another separator than the file's extension gives, or "". */
         private String separatorHint(String name) {
             if (name.indexOf(';') > 0) { // Excel's "CSV" where the comma is the decimal mark
@@ -602,9 +687,13 @@ public final class CardFileReader {
             return "";
         }
 
-        /** Whether a row names the header's columns again (a BOM of a second file before it, too). */
+        /**
+         * Whether a row is the header again, as written (a BOM of a second file before it, too): two
+         * files pasted together. Case counts, and a header of one column is left alone, so that a
+         * note "word" in a file with the column "Word" is a note.
+         */
         private boolean isHeaderAgain(CSVRecord record) {
-            if (record.size() != columnCount || !sameName(record.get(0), headerNames[0])) {
+            if (columnCount < 2 || record.size() != columnCount || !sameName(record.get(0), headerNames[0])) {
                 return false;
             }
             for (int column = 1; column < columnCount; column++) {
@@ -617,22 +706,22 @@ public final class CardFileReader {
 
         private static boolean sameName(String cell, String name) {
             String stripped = cell.startsWith("\uFEFF") ? cell.substring(1) : cell;
-            return stripped.length() >= name.length() && stripSpaces(stripped).equalsIgnoreCase(name);
+            return stripped.length() >= name.length() && stripSpaces(stripped).equals(name);
         }
 
         private void error(int line, String rule, String message) {
             findings.accept(Finding.error(new SourceLocation(file.displayPath(), line), rule, message));
         }
 
-        private String describeParseError(String detail, boolean resumed) {
+        private String describeParseError(String detail) {
             if (detail != null && detail.contains("EOF reached before encapsulated token finished")) {
                 return "unterminated quoted cell: a cell that starts with \" must end with \" (write a quote inside a quoted cell as \"\")";
             }
-            if (detail != null && detail.contains("Invalid character between encapsulated token and delimiter")) {
+            // The parser cannot go on after these, so the rows after it are not checked: say so.
+            if (detail != null && detail.contains(TEXT_AFTER_QUOTE)) {
                 return "text after a closing quote: a quoted cell must end right after its closing \" (write a quote inside a quoted"
-                        + " cell as \"\")" + (resumed ? "" : "; the rows after it are checked once it is fixed");
+                        + " cell as \"\"); the rows after it are checked once it is fixed";
             }
-            // The parser cannot go on after the others, so the rows after it are not checked: say so.
             return "malformed CSV: " + detail + "; the rows after it are checked once it is fixed";
         }
     }

@@ -7,8 +7,7 @@ import org.jsoup.parser.Parser;
 /**
  * The identity of a term for duplicate detection and GUID derivation: Unicode NFC, whitespace
  * normalised (trimmed, runs collapsed to one space, no-break and other Unicode spaces count as
- * spaces), invisible characters left out and case folded. "Paravirtualization",
- * " paravirtualization " and "Para\u00advirtualization" are the same term.
+ * spaces) and case folded. "Paravirtualization" and " paravirtualization " are the same term.
  */
 public final class TermKey {
 
@@ -25,6 +24,38 @@ public final class TermKey {
         return text.indexOf('&') < 0 ? text : Parser.unescapeEntities(text, false);
     }
 
+    /**
+     * The key duplicates are found by: {@link #of} of the term without what learners cannot see,
+     * which is {@code key} itself for the usual term that has none of it. Not the GUID's key: GUIDs
+     * derived before invisible characters were left out must stay as they are.
+     *
+     * @param key {@link #of}{@code (term)}
+     */
+    public static String duplicateKey(String term, String key) {
+        int length = term.length();
+        for (int i = 0; i < length; i++) {
+            if (isRemovedOrInvisible(term.charAt(i))) {
+                StringBuilder visible = new StringBuilder(length);
+                term.codePoints().filter(cp -> !isRemovedOrInvisible(cp)).forEach(visible::appendCodePoint);
+                return of(visible.toString());
+            }
+        }
+        return key;
+    }
+
+    /**
+     * Characters a learner cannot tell apart from their absence: the control characters Anki
+     * removes from fields, and invisible format characters that copying from web pages and PDFs
+     * brings along (soft hyphen, zero-width space, word joiner, byte order mark, direction marks).
+     * Not the zero-width joiners, which change how Arabic, Indic and emoji text looks.
+     */
+    private static boolean isRemovedOrInvisible(int cp) {
+        return cp < 0x20 ? cp != '\t' && cp != '\n'
+                : cp == 0x7f || cp == 0xad || cp == 0x200b || cp == 0x200e || cp == 0x200f || cp == 0x180e
+                        || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xfeff;
+    }
+
+    /** The key a term is identified by: its GUID derives from it (so it must never change for a term). */
     public static String of(String term) {
         String ascii = asciiKey(term);
         return ascii != null ? ascii : anyKey(term);
@@ -38,9 +69,6 @@ public final class TermKey {
         for (int i = 0; i < nfc.length(); ) {
             int cp = nfc.codePointAt(i);
             i += Character.charCount(cp);
-            if (isRemovedOrInvisible(cp)) {
-                continue;
-            }
             if (isSpace(cp)) {
                 pendingSpace = collapsed.length() > 0;
             } else {
@@ -69,12 +97,6 @@ public final class TermKey {
             if (c >= 0x80) {
                 return null;
             }
-            if (isRemovedOrInvisible(c)) {
-                if (key == null) {
-                    key = new StringBuilder(length).append(term, 0, i);
-                }
-                continue;
-            }
             if (isSpace(c)) {
                 pendingSpace = true;
                 if (key == null) {
@@ -95,18 +117,6 @@ public final class TermKey {
             pendingSpace = false;
         }
         return key == null ? term : key.toString();
-    }
-
-    /**
-     * Characters a learner cannot tell apart from their absence: the control characters Anki
-     * removes from fields, and invisible format characters that copying from web pages and PDFs
-     * brings along (soft hyphen, zero-width space, word joiner, byte order mark, direction marks).
-     * Not the zero-width joiners, which change how Arabic, Indic and emoji text looks.
-     */
-    private static boolean isRemovedOrInvisible(int cp) {
-        return cp < 0x20 ? cp != '\t' && cp != '\n'
-                : cp == 0x7f || cp == 0xad || cp == 0x200b || cp == 0x200e || cp == 0x200f || cp == 0x180e
-                        || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xfeff;
     }
 
     private static boolean isSpace(int cp) {

@@ -214,6 +214,26 @@ class CardFileReaderTest {
     }
 
     @Test
+    void doesNotReadOnWhenTheBadLineLeavesAQuotedCellOpen() throws IOException {
+        read("open.csv", "Term,Definition\n\"a\" b,\"line one\nline two, still the cell\"\nnext,row\n");
+        assertEquals(List.of("ERROR cards/open.csv:2: text after a closing quote: a quoted cell must end right after its closing"
+                + " \" (write a quote inside a quoted cell as \"\"); the rows after it are checked once it is fixed"),
+                findingTexts());
+        assertEquals(List.of(), notes, "no note made of the inside of a quoted cell");
+    }
+
+    @Test
+    void readsOnInAnIso88591File() throws IOException {
+        Path file = dir.resolve("latin.csv");
+        Files.write(file, "Term,Definition\n\"caf\u00e9\" x,y\nna\u00efve,row\n".getBytes(StandardCharsets.ISO_8859_1));
+        new CardFileReader(NoteType.termDefinition(), StandardCharsets.ISO_8859_1, "Deck")
+                .read(new CardFile(file, "cards/latin.csv"), notes::add, findings::add);
+        assertEquals(1, findings.size(), findingTexts().toString());
+        assertEquals(List.of("na\u00efve"), notes.stream().map(Note::term).toList());
+        assertEquals(3, notes.get(0).location().line());
+    }
+
+    @Test
     void stopsReadingAFileAfterTwentyMalformedRows() throws IOException {
         StringBuilder file = new StringBuilder("Term,Definition\n");
         for (int i = 0; i < 25; i++) {
@@ -237,28 +257,39 @@ class CardFileReaderTest {
     }
 
     @Test
-    void aSpaceBeforeAQuoteIsAnErrorNotASilentlySplitCell() throws IOException {
-        read("sq.csv", "Term,Definition,tags\nhablar, \"to speak, talk\"\nvivir,\t\"to live\", verbs\nok,\"fine\", spaced tag\n");
-        assertEquals(List.of(
-                "ERROR cards/sq.csv:2: a space before the quote of cell 2 (column \"Definition\"): a quote opens a quoted cell"
-                        + " only right after the separator, so this one and the text after it are read as they are; remove the"
-                        + " space before the quote",
-                "ERROR cards/sq.csv:3: a space before the quote of cell 2 (column \"Definition\"): a quote opens a quoted cell"
-                        + " only right after the separator, so this one and the text after it are read as they are; remove the"
-                        + " space before the quote"), findingTexts());
+    void aSpaceBeforeAQuoteThatSplitsTheCellIsAnErrorThatSaysSo() throws IOException {
+        read("sq.csv", "Term,Definition\nhablar, \"to speak, talk\"\nok,\"fine\"\n");
+        assertEquals(List.of("ERROR cards/sq.csv:2: a space before the quote of cell 2: a quote opens a quoted cell only right"
+                + " after the separator, so this one is text and a separator after it splits the cell (the row has 3 cells,"
+                + " the header 2 columns); remove the space before the quote"), findingTexts());
         assertEquals(List.of("ok"), notes.stream().map(Note::term).toList());
-        assertEquals(List.of("spaced", "tag"), notes.get(0).tags());
+    }
+
+    @Test
+    void aSpaceBeforeAQuoteInARowOfTheRightLengthIsAWarning() throws IOException {
+        read("sw.csv", "Term,Definition,tags\nvivir,\t\"to live\", verbs\nhallo,\" \"\"hi\"\" is informal\",\n"
+                + "hablar, \"to speak, talk\"\n");
+        String rest = " starts with a space and a quote, which are read as text: a quote opens a quoted cell only right after"
+                + " the separator; remove the space before the quote if the cell was meant to be quoted";
+        assertEquals(List.of(
+                "WARNING cards/sw.csv:2: cell 2 (column \"Definition\")" + rest,
+                "WARNING cards/sw.csv:3: cell 2 (column \"Definition\")" + rest,
+                "ERROR cards/sw.csv:4: tag \"talk\"\" contains \", which Anki removes from tags on import",
+                "WARNING cards/sw.csv:4: cell 2 (column \"Definition\")" + rest), findingTexts());
+        assertEquals(List.of("vivir", "hallo", "hablar"), notes.stream().map(Note::term).toList(),
+                "a correctly quoted \" \"\"hi\"\" is informal\" reads the same, so the rows stay notes");
     }
 
     @Test
     void aRepeatedHeaderIsAnErrorAndRowsOfEmptyCellsAreBlankLines() throws IOException {
         read("pasted.csv", "\uFEFFTerm,Definition,tags\r\nhablar,to speak,verbs\r\n,,\r\n\uFEFFTerm,Definition,tags\r\n"
-                + "comer,to eat,verbs\r\n TERM ,definition,Tags\r\n , ,\r\n");
+                + "comer,to eat,verbs\r\n Term ,Definition,tags\r\n , ,\r\nterm,definition,tags\r\n");
         assertEquals(List.of(
                 "ERROR cards/pasted.csv:4: this row repeats the header (were two files pasted together?): delete it",
                 "ERROR cards/pasted.csv:6: this row repeats the header (were two files pasted together?): delete it"),
                 findingTexts());
-        assertEquals(List.of("hablar", "comer"), notes.stream().map(Note::term).toList());
+        assertEquals(List.of("hablar", "comer", "term"), notes.stream().map(Note::term).toList(),
+                "a note whose cells only look like the column names is a note");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.ankimaven.core.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -30,15 +31,22 @@ class TermKeyTest {
     }
 
     @Test
-    void leavesOutWhatLearnersCannotSee() {
-        assertEquals("hypervisor", TermKey.of("Hypervisor\u200b"));
-        assertEquals("hypervisor", TermKey.of("Hyper\u00advisor"));
-        assertEquals("hypervisor", TermKey.of("\uFEFFHypervisor"));
-        assertEquals("ab", TermKey.of("a\u0001b"), "Anki removes the control character, so both store ab");
-        assertEquals("a b", TermKey.of("a \u0001 b"));
-        assertEquals(TermKey.of("caf\u00e9"), TermKey.of("caf\u2060e\u0301"));
-        assertNotEquals(TermKey.of("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"),
-                TermKey.of("\u0645\u06cc\u062e\u0648\u0627\u0647\u0645"), "a zero-width non-joiner changes how Persian looks");
+    void duplicatesAreFoundWithoutWhatLearnersCannotSeeButGuidsKeepTheirKey() {
+        assertEquals("hypervisor", TermKey.duplicateKey("Hypervisor\u200b", TermKey.of("Hypervisor\u200b")));
+        assertEquals("hypervisor", TermKey.duplicateKey("Hyper\u00advisor", TermKey.of("Hyper\u00advisor")));
+        assertEquals("hypervisor", TermKey.duplicateKey("\uFEFFHypervisor", TermKey.of("\uFEFFHypervisor")));
+        assertEquals("ab", TermKey.duplicateKey("a\u0001b", TermKey.of("a\u0001b")), "Anki stores both as ab");
+        assertEquals("a b", TermKey.duplicateKey("a \u0001 b", TermKey.of("a \u0001 b")));
+        assertEquals(TermKey.of("caf\u00e9"), TermKey.duplicateKey("caf\u2060e\u0301", TermKey.of("caf\u2060e\u0301")));
+        String persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645";
+        assertNotEquals(TermKey.of("\u0645\u06cc\u062e\u0648\u0627\u0647\u0645"), TermKey.duplicateKey(persian, TermKey.of(persian)),
+                "a zero-width non-joiner changes how Persian looks");
+        String key = TermKey.of("Hypervisor");
+        assertSame(key, TermKey.duplicateKey("Hypervisor", key), "the usual term: no second key");
+        // The GUID's key is what it was before invisible characters were left out of duplicates.
+        assertEquals("hyper\u00advisor", TermKey.of("Hyper\u00advisor"));
+        assertEquals("a\u0001b", TermKey.of("a\u0001b"));
+        assertEquals("a b", TermKey.of("a\u000bb"));
     }
 
     @Test
