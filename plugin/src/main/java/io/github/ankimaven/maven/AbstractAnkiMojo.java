@@ -8,13 +8,16 @@ import io.github.ankimaven.core.DeckRequest;
 import io.github.ankimaven.core.NoteTypeDefinition;
 import io.github.ankimaven.core.RuleSeverities;
 import io.github.ankimaven.core.apkg.PackageWriter;
-import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.format.FieldFormat;
 import io.github.ankimaven.core.model.BuiltInNoteTypes;
 import io.github.ankimaven.core.model.CardFile;
+import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.Severity;
 import io.github.ankimaven.core.preview.PreviewSite;
+import io.github.ankimaven.core.report.CheckReports;
+import io.github.ankimaven.core.report.JUnitOptions;
+import io.github.ankimaven.core.report.SarifOptions;
 import io.github.ankimaven.core.text.AnkiText;
 import java.io.File;
 import java.io.IOException;
@@ -35,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -300,6 +304,45 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
             return other.getFile() + ": " + (other.getReason() != null ? other.getReason() : other.getClass().getSimpleName());
         }
         return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
+    /** The project's context key of the reports {@code anki:check} wrote in this build ({@link CheckReportFiles}). */
+    protected static final String CHECK_REPORTS = "anki-maven-plugin.checkReports";
+
+    /** Where {@code anki:check} writes its reports, and how. */
+    protected record CheckReportFiles(File sarif, File junit, String sarifPathPrefix, String pluginVersion) {}
+
+    /** SARIF and JUnit XML of every deck's findings. */
+    protected void writeCheckReports(CheckReportFiles files, List<ConfiguredDeck> decks, List<DeckReport> reports)
+            throws IOException, DeckConfigurationException {
+        List<Finding> findings = reports.stream().flatMap(report -> report.findings().stream()).sorted().toList();
+        if (files.sarif() != null) {
+            Path base = project.getBasedir().toPath();
+            SarifOptions options = SarifOptions.of(files.pluginVersion()).withCategory("anki-check/" + project.getArtifactId() + "/")
+                    .withRuleSeverities(decks.get(0).request().ruleSeverities()); // <rules> is the same for every deck
+            try {
+                if (files.sarifPathPrefix() != null) {
+                    options = options.withPathPrefix(files.sarifPathPrefix());
+                } else {
+                    Optional<Path> root = SarifOptions.gitRoot(base);
+                    if (root.isPresent()) {
+                        options = options.withProjectIn(root.get(), base);
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                throw new DeckConfigurationException("<sarifPathPrefix> " + e.getMessage());
+            }
+            CheckReports.writeSarif(files.sarif().toPath(), options, findings);
+        }
+        if (files.junit() != null) {
+            Map<String, String> deckOfFile = new LinkedHashMap<>();
+            for (ConfiguredDeck deck : decks) {
+                deck.request().cardFiles().forEach(file -> deckOfFile.putIfAbsent(file.displayPath(), deck.request().deckName()));
+            }
+            JUnitOptions options = decks.size() == 1 ? JUnitOptions.forDeck(decks.get(0).request().deckName())
+                    : JUnitOptions.forDecks(deckOfFile);
+            CheckReports.writeJUnit(files.junit().toPath(), options, List.copyOf(deckOfFile.keySet()), findings);
+        }
     }
 
     /** The project's context key of the warnings this plugin's goals logged in this build. */

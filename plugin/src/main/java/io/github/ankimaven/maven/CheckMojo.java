@@ -3,20 +3,12 @@ package io.github.ankimaven.maven;
 import io.github.ankimaven.core.DeckBuilder;
 import io.github.ankimaven.core.DeckConfigurationException;
 import io.github.ankimaven.core.DeckReport;
-import io.github.ankimaven.core.model.Finding;
-import io.github.ankimaven.core.report.CheckReports;
-import io.github.ankimaven.core.report.JUnitOptions;
-import io.github.ankimaven.core.report.SarifOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -116,34 +108,10 @@ public class CheckMojo extends AbstractAnkiMojo {
 
     /** SARIF and JUnit XML of every deck's findings, written before the build may fail. */
     private void writeReports(List<ConfiguredDeck> decks, List<DeckReport> reports) throws IOException, DeckConfigurationException {
-        List<Finding> findings = reports.stream().flatMap(report -> report.findings().stream()).sorted().toList();
-        if (sarifFile != null) {
-            Path base = project.getBasedir().toPath();
-            SarifOptions options = SarifOptions.of(pluginVersion).withCategory("anki-check/" + project.getArtifactId() + "/")
-                    .withRuleSeverities(decks.get(0).request().ruleSeverities()); // <rules> is the same for every deck
-            try {
-                if (sarifPathPrefix != null) {
-                    options = options.withPathPrefix(sarifPathPrefix);
-                } else {
-                    Optional<Path> root = SarifOptions.gitRoot(base);
-                    if (root.isPresent()) {
-                        options = options.withProjectIn(root.get(), base);
-                    }
-                }
-            } catch (IllegalArgumentException e) {
-                throw new DeckConfigurationException("<sarifPathPrefix> " + e.getMessage());
-            }
-            CheckReports.writeSarif(sarifFile.toPath(), options, findings);
-        }
-        if (junitFile != null) {
-            Map<String, String> deckOfFile = new LinkedHashMap<>();
-            for (ConfiguredDeck deck : decks) {
-                deck.request().cardFiles().forEach(file -> deckOfFile.putIfAbsent(file.displayPath(), deck.request().deckName()));
-            }
-            JUnitOptions options = decks.size() == 1 ? JUnitOptions.forDeck(decks.get(0).request().deckName())
-                    : JUnitOptions.forDecks(deckOfFile);
-            CheckReports.writeJUnit(junitFile.toPath(), options, List.copyOf(deckOfFile.keySet()), findings);
-        }
+        CheckReportFiles files = new CheckReportFiles(sarifFile, junitFile, sarifPathPrefix, pluginVersion);
+        writeCheckReports(files, decks, reports);
+        // anki:package, later in the same build, adds what only it finds (the release gate's findings).
+        project.setContextValue(CHECK_REPORTS, files);
     }
 
     @Override

@@ -197,12 +197,22 @@ public class PackageMojo extends AbstractAnkiMojo {
             writePreviews(decks, previewDirectory);
         }
         List<DeckReport> reports = new ArrayList<>();
+        boolean anySkipped = false;
         for (ConfiguredDeck deck : decks) {
-            reports.add(buildDeck(deck));
+            DeckReport report = buildDeck(deck);
+            anySkipped |= report.release() == null && report.packageFile() != null; // up to date: not built, not checked
+            reports.add(report);
         }
         if (reports.stream().anyMatch(DeckReport::hasErrors)) {
             // The build fails: the other decks' packages, new or up to date, must not look like its result.
             deleteStalePackages(decks, outputDirectory.toPath());
+        }
+        // Every deck built (none skipped as up to date): its findings are the check's and the release
+        // gate's, which the check's reports must show too, or CI would show green reports of a red build.
+        if (project.getContextValue(CHECK_REPORTS) instanceof CheckReportFiles files
+                && !anySkipped
+                && reports.stream().anyMatch(report -> !report.findings().isEmpty())) {
+            writeCheckReports(files, decks, reports);
         }
         report(reports);
     }

@@ -53,6 +53,22 @@ class ReleaseProjectsIT {
     }
 
     @Test
+    void theReleaseGatesFindingsReachTheCheckReports() throws Exception {
+        Path project = minimal("release-gate-reports");
+        assertEquals(0, MavenRun.run(project, "package").exitCode);
+        Path previous = Files.copy(project.resolve("target/minimal-1.0.0.apkg"), project.resolve("minimal-1.0.0.apkg"));
+        Path cards = project.resolve("src/main/anki/cards.csv");
+        Files.writeString(cards, Files.readString(cards).replace("Hypervisor,", "Hypervisors,"));
+        MavenRun run = MavenRun.run(project, "package", "-Danki.previousRelease=" + previous.getFileName(),
+                "-Dproject.build.outputTimestamp=2026-12-25T00:00:00Z");
+        assertEquals(1, run.exitCode, run.log());
+        String sarif = Files.readString(project.resolve("target/anki-check.sarif"));
+        assertTrue(sarif.contains("\"ruleId\": \"renamed-note\""), sarif);
+        String junit = Files.readString(project.resolve("target/TEST-anki-check.xml"));
+        assertTrue(junit.contains("looks like &quot;Hypervisor&quot;") || junit.contains("looks like \"Hypervisor\""), junit);
+    }
+
+    @Test
     void anUnchangedDeckIsNotRebuiltUntilSomethingChanges() throws Exception {
         Path project = minimal("incremental");
         MavenRun first = MavenRun.run(project, "package");
