@@ -535,7 +535,8 @@ public final class CardFileReader {
                     ok = false;
                 }
             }
-            if (fieldColumns[noteType.sortFieldIndex()] < 0) {
+            boolean otherSeparator = header.size() == 1 && !separatorHint(headerNames[0]).isEmpty();
+            if (fieldColumns[noteType.sortFieldIndex()] < 0 && !otherSeparator) { // one error for one mistake
                 error(line, "header", "missing column \"" + noteType.sortField() + "\" (the term); expected columns: "
                         + expectedColumns(noteType));
                 ok = false;

@@ -299,10 +299,8 @@ class CardFileReaderTest {
         read("nbsp.csv", "Term\u00a0,\u00a0Definition\nhablar,to speak\n");
         read("utf16.tsv", "Term\tDefinition\n".getBytes(StandardCharsets.UTF_16LE));
         assertEquals(List.of(
-                "ERROR cards/comma.tsv:1: missing column \"Term\" (the term); expected columns: Term, Definition, tags, guid, deck",
                 "ERROR cards/comma.tsv:1: unknown column \"Term,Definition\" (column 1); expected columns: Term, Definition,"
                         + " tags, guid, deck; the file seems to be separated by commas: name it .csv",
-                "ERROR cards/semi.csv:1: missing column \"Term\" (the term); expected columns: Term, Definition, tags, guid, deck",
                 "ERROR cards/semi.csv:1: unknown column \"Term;Definition;tags\" (column 1); expected columns: Term, Definition,"
                         + " tags, guid, deck; the file seems to be separated by semicolons: card files are separated by commas"
                         + " (.csv) or tabs (.tsv), so save it with commas",
