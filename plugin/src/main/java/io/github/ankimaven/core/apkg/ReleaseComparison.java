@@ -51,6 +51,8 @@ final class ReleaseComparison {
      * {@value #MAX_SIMILAR}: an added note whose term is nearly the same is likely an edit of one.
      */
     private final List<RemovedTerm> removedTerms = new ArrayList<>();
+    /** Removed notes with other fields, the first {@value #MAX_SIMILAR}: for renames whose other fields changed too. */
+    private final List<RemovedTerm> removedWithFields = new ArrayList<>();
     private static final int MAX_SIMILAR = 1_000;
 
     private record RemovedTerm(String guid, String term, long mid) {}
@@ -353,6 +355,9 @@ final class ReleaseComparison {
                     if (++renameCandidates % BATCH == 0) {
                         candidate.executeBatch();
                     }
+                    if (removedWithFields.size() < MAX_SIMILAR) {
+                        removedWithFields.add(new RemovedTerm(rs.getString(1), rs.getString(2), rs.getLong(5)));
+                    }
                 } else if (removedTerms.size() < MAX_SIMILAR) {
                     removedTerms.add(new RemovedTerm(rs.getString(1), rs.getString(2), rs.getLong(5)));
                 }
@@ -376,6 +381,7 @@ final class ReleaseComparison {
     private final class RenameCheck implements AutoCloseable {
         private final PreparedStatement lookup;
         private int similarityChecks;
+        private int looseChecks;
 
         RenameCheck(boolean anyCandidates) throws SQLException {
             lookup = anyCandidates
@@ -394,6 +400,19 @@ final class ReleaseComparison {
                     try (ResultSet before = lookup.executeQuery()) {
                         if (before.next()) {
                             report(added, before.getString(1), before.getString(2));
+                            return;
+                        }
+                    }
+                }
+                if (!removedWithFields.isEmpty() && looseChecks++ < MAX_SIMILAR) {
+                    for (RemovedTerm removed : removedWithFields) {
+                        if (removed.mid() == mid && similarTerm(removed.term(), added.term())) {
+                            // A guess, so a warning: a term and its other fields changed in one release.
+                            findings.accept(Finding.warning(added.location(), "renamed-note", "\"" + added.term()
+                                    + "\" may be \"" + removed.term() + "\" of the previous release, renamed, with its other"
+                                    + " fields changed too: if so, give this row the old guid " + removed.guid() + " (a guid"
+                                    + " column), or learners get a second note; if it is a new note, ignore this"));
+                            return;
                         }
                     }
                 }
@@ -424,15 +443,28 @@ final class ReleaseComparison {
     }
 
     /**
+     * Whether two terms (the longer of at least 5 characters) differ, ignoring case, only in one
+     * stretch of at most a fifth of the longer one, 1 character at least: "Colour" and "Color".
+     */
+    static boolean similarTerm(String a, String b) {
+        String x = a.toLowerCase(java.util.Locale.ROOT);
+        String y = b.toLowerCase(java.util.Locale.ROOT);
+        int longer = Math.max(x.length(), y.length());
+        return longer >= 5 && !x.equals(y) && differingStretch(x, y) <= Math.max(1, longer / 5);
+    }
+
+    /**
      * Whether two terms of at least 12 characters differ only in one stretch (what is left between
      * their common start and end) of at most a tenth of the longer one, 2 characters at least.
      */
     static boolean nearlyEqual(String a, String b) {
         int longer = Math.max(a.length(), b.length());
+        return longer >= 12 && differingStretch(a, b) <= Math.max(2, longer / 10);
+    }
+
+    /** The length of what is left of the longer text between the start and the end both texts share. */
+    private static int differingStretch(String a, String b) {
         int shorter = Math.min(a.length(), b.length());
-        if (longer < 12) {
-            return false;
-        }
         int prefix = 0;
         while (prefix < shorter && a.charAt(prefix) == b.charAt(prefix)) {
             prefix++;
@@ -441,7 +473,7 @@ final class ReleaseComparison {
         while (suffix < shorter - prefix && a.charAt(a.length() - 1 - suffix) == b.charAt(b.length() - 1 - suffix)) {
             suffix++;
         }
-        return longer - prefix - suffix <= Math.max(2, longer / 10);
+        return Math.max(a.length(), b.length()) - prefix - suffix;
     }
 
     /** Every field but the sort field (the term), joined: what stays when only the term is renamed. */

@@ -21,4 +21,15 @@ class NearlyEqualTermsTest {
         assertFalse(ReleaseComparison.nearlyEqual("Cat", "Car"), "too short to tell an edit from another note");
         assertFalse(ReleaseComparison.nearlyEqual("{{c1::TCP}} is connection-oriented", "{{c1::UDP}} is connectionless"));
     }
+
+    @Test
+    void similarTermsAreSpellingsOfOneTerm() {
+        assertTrue(ReleaseComparison.similarTerm("Colour", "Color"));
+        assertTrue(ReleaseComparison.similarTerm("Hypervisor", "hypervisors"));
+        assertTrue(ReleaseComparison.similarTerm("Virtualisation", "Virtualization"));
+        assertFalse(ReleaseComparison.similarTerm("Cat", "Car"), "too short to tell");
+        assertFalse(ReleaseComparison.similarTerm("Delta", "Digamma"));
+        assertFalse(ReleaseComparison.similarTerm("Container", "Container"), "the same term is no rename");
+        assertFalse(ReleaseComparison.similarTerm("Snapshot", "Checkpoint"));
+    }
 }
