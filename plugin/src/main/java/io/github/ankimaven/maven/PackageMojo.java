@@ -188,8 +188,10 @@ public class PackageMojo extends AbstractAnkiMojo {
     protected void run() throws IOException, DeckConfigurationException, MojoFailureException {
         Optional<Instant> timestamp = BuildTimestamp.parse(outputTimestamp);
         if (timestamp.isEmpty()) {
-            getLog().warn("project.build.outputTimestamp is not set: using the current time, so the package is not"
-                    + " reproducible (set it, and advance it with every release)");
+            String why = outputTimestamp == null || outputTimestamp.isBlank() ? "is not set"
+                    : "is \"" + outputTimestamp.strip() + "\", which Maven takes for no timestamp";
+            getLog().warn("project.build.outputTimestamp " + why + ": using the current time, so the package is not"
+                    + " reproducible (set it to a date such as 2026-11-25T00:00:00Z, and advance it with every release)");
         }
         List<ConfiguredDeck> decks = configuredDecks(timestamp.orElseGet(Instant::now), finalName, previousRelease,
                 outputDirectory.toPath());

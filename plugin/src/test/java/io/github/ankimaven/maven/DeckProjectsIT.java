@@ -465,6 +465,16 @@ class DeckProjectsIT {
     }
 
     @Test
+    void aBuildWithoutTimestampSaysSoAndWhy() throws Exception {
+        Path project = MavenRun.copyProject(MavenRun.repoRoot().resolve("examples/minimal"), "minimal-no-timestamp");
+        MavenRun run = MavenRun.run(project, "anki:package", "-Dproject.build.outputTimestamp=1");
+        assertEquals(0, run.exitCode, run.log());
+        assertEquals(List.of("[WARNING] project.build.outputTimestamp is \"1\", which Maven takes for no timestamp: using the"
+                + " current time, so the package is not reproducible (set it to a date such as 2026-11-25T00:00:00Z, and advance"
+                + " it with every release)"), run.linesStartingWith("[WARNING] project.build.outputTimestamp"));
+    }
+
+    @Test
     void skipSaysWhyAndDoesNothing() throws Exception {
         MavenRun run = MavenRun.run(MavenRun.copyProject(MavenRun.repoRoot().resolve("plugin/src/it-projects/raw-seed"), "skip"),
                 "package", "-Danki.skip");
