@@ -29,6 +29,18 @@ public record DeckReport(int files, int notes, int cards, int mediaFiles, List<F
         this(files, notes, cards, mediaFiles, findings, packageFile, packageBytes, release, Map.of());
     }
 
+    /** This report with {@code more} findings (found across decks, after the deck was built). */
+    public DeckReport withMoreFindings(List<Finding> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Finding> all = new java.util.ArrayList<>(findings);
+        all.addAll(more);
+        all.sort(null);
+        return new DeckReport(files, notes, cards, mediaFiles, all, hasErrors() || more.stream().anyMatch(Finding::isError)
+                ? null : packageFile, packageBytes, release, phases);
+    }
+
     /** The time of all phases together. */
     public Duration totalTime() {
         return phases.values().stream().reduce(Duration.ZERO, Duration::plus);

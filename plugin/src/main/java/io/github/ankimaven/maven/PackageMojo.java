@@ -8,6 +8,9 @@ import io.github.ankimaven.core.DeckConfigurationException;
 import io.github.ankimaven.core.DeckReport;
 import io.github.ankimaven.core.DeckRequest;
 import io.github.ankimaven.core.apkg.PackageWriter;
+import io.github.ankimaven.core.model.Finding;
+import io.github.ankimaven.core.model.Severity;
+import io.github.ankimaven.core.release.MovedBetweenDecks;
 import io.github.ankimaven.core.release.ReleaseChanges;
 import java.io.File;
 import java.io.IOException;
@@ -204,6 +207,16 @@ public class PackageMojo extends AbstractAnkiMojo {
             DeckReport report = buildDeck(deck);
             anySkipped |= report.release() == null && report.packageFile() != null; // up to date: not built, not checked
             reports.add(report);
+        }
+        if (decks.size() > 1) {
+            List<MovedBetweenDecks.Deck> compared = new ArrayList<>();
+            for (int i = 0; i < decks.size(); i++) {
+                compared.add(new MovedBetweenDecks.Deck(decks.get(i).request().deckName(), reports.get(i).release()));
+            }
+            List<List<Finding>> moved = MovedBetweenDecks.find(compared, allowBreakingChanges ? Severity.WARNING : Severity.ERROR);
+            for (int i = 0; i < reports.size(); i++) {
+                reports.set(i, reports.get(i).withMoreFindings(moved.get(i)));
+            }
         }
         if (reports.stream().anyMatch(DeckReport::hasErrors)) {
             // The build fails: the other decks' packages, new or up to date, must not look like its result.

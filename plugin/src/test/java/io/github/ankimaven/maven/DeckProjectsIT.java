@@ -475,6 +475,31 @@ class DeckProjectsIT {
     }
 
     @Test
+    void aNoteMovedToAnotherDeckOfTheBuildFailsWithItsOldGuid() throws Exception {
+        Path project = MavenRun.copyProject(MavenRun.repoRoot().resolve("examples/multi-deck"), "multi-deck-moved");
+        assertEquals(0, MavenRun.run(project, "package").exitCode);
+        Path verbs1 = Files.copy(project.resolve("target/multi-deck-1.0.0-verbs.apkg"), project.resolve("verbs-1.apkg"));
+        Path cloud1 = Files.copy(project.resolve("target/multi-deck-1.0.0-cloud.apkg"), project.resolve("cloud-1.apkg"));
+        Path pom = project.resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom)
+                .replace("<classifier>verbs</classifier>", "<classifier>verbs</classifier><previousRelease>" + verbs1.getFileName()
+                        + "</previousRelease>")
+                .replace("<classifier>cloud</classifier>", "<classifier>cloud</classifier><previousRelease>" + cloud1.getFileName()
+                        + "</previousRelease>"));
+        Path er = project.resolve("src/main/anki/verbs/er.csv");
+        Files.writeString(er, Files.readString(er).replace("beber,to drink,spanish::verbs\n", ""));
+        Files.writeString(project.resolve("src/main/anki/cloud/cards.csv"), "beber,to drink,,spanish::verbs\n",
+                StandardOpenOption.APPEND);
+        MavenRun run = MavenRun.run(project, "package", "-Dproject.build.outputTimestamp=2026-12-01T00:00:00Z");
+        assertEquals(1, run.exitCode, run.log());
+        List<String> moved = run.linesStartingWith("[ERROR] src/main/anki/cloud/cards.csv");
+        assertEquals(1, moved.size(), run.log());
+        assertTrue(moved.get(0).contains("\"beber\" was a note of the deck \"Spanish Verbs\" in its previous release: moved to"
+                + " \"Cloud Basics\", it gets another guid"), moved.get(0));
+        assertFalse(Files.exists(project.resolve("target/multi-deck-1.0.0-verbs.apkg")));
+    }
+
+    @Test
     void skipSaysWhyAndDoesNothing() throws Exception {
         MavenRun run = MavenRun.run(MavenRun.copyProject(MavenRun.repoRoot().resolve("plugin/src/it-projects/raw-seed"), "skip"),
                 "package", "-Danki.skip");

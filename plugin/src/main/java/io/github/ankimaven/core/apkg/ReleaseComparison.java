@@ -42,6 +42,8 @@ final class ReleaseComparison {
     private final List<NoteType> noteTypes;
     private final Map<Long, Integer> sortFieldByNoteType = new HashMap<>();
     private final List<String> changedNoteTypes = new ArrayList<>();
+    private final List<NoteChange> someRemoved = new ArrayList<>();
+    private final List<NoteChange> someAdded = new ArrayList<>();
     private final Consumer<Finding> findings;
     private final Severity gateSeverity;
     /** Removed notes whose other fields are not blank: what an added note may be a rename of. */
@@ -134,6 +136,9 @@ final class ReleaseComparison {
                     added++;
                     if (!rs.getBoolean(18)) { // a new guid in a guid cell: the author says it is a new note
                         renames.check(note, rs.getString(3), rs.getLong(16));
+                        if (someAdded.size() < ReleaseChanges.SAMPLE && location != null) {
+                            someAdded.add(note);
+                        }
                     }
                     perDeck.merge(deck, new DeckCounts(1, 1, 0, 0), DeckCounts::plus);
                     continue;
@@ -180,7 +185,7 @@ final class ReleaseComparison {
                     + " keep its identity; if this really is a new deck, set <allowBreakingChanges>"));
         }
         return new ReleaseChanges(previous.packageFile().getFileName().toString(), total, added, changed, removed, perDeck, moves,
-                changedNoteTypes);
+                changedNoteTypes, someRemoved, someAdded);
     }
 
     /**
@@ -343,7 +348,11 @@ final class ReleaseComparison {
                         ORDER BY p.rowid""")) {
             while (rs.next()) {
                 String deck = rs.getString(3) == null ? "" : rs.getString(3);
-                lists.removed(new NoteChange(rs.getString(1), rs.getString(2), null, deck, List.of(), null));
+                NoteChange gone = new NoteChange(rs.getString(1), rs.getString(2), null, deck, List.of(), null);
+                lists.removed(gone);
+                if (someRemoved.size() < ReleaseChanges.SAMPLE) {
+                    someRemoved.add(gone);
+                }
                 removed++;
                 perDeck.merge(deck, new DeckCounts(0, 0, 0, 1), DeckCounts::plus);
                 String rest = tail(rs.getString(4), rs.getLong(5));

@@ -18,16 +18,23 @@ import java.util.TreeMap;
  * @param changedNoteTypes the names of note types whose fields, templates or kind changed (a
  *     breaking change the build was allowed to make): learners' Anki updates their notes only
  *     when they import with "merge note types"
+ * @param someRemoved the first {@value #SAMPLE} removed notes (with their GUIDs)
+ * @param someAdded the first {@value #SAMPLE} added notes without a guid cell (with their rows):
+ *     with another deck's removed notes, notes moved between the decks of one build
  */
 public record ReleaseChanges(String previousPackage, int totalNotes, int added, int changed, int removed,
-        Map<String, DeckCounts> perDeck, List<Move> moves, List<String> changedNoteTypes) {
+        Map<String, DeckCounts> perDeck, List<Move> moves, List<String> changedNoteTypes, List<NoteChange> someRemoved,
+        List<NoteChange> someAdded) {
+
+    /** How many removed and added notes {@link #someRemoved} and {@link #someAdded} keep at most. */
+    public static final int SAMPLE = 1_000;
 
     /** Notes of the previous release that are in another deck now: Anki leaves their cards where learners have them. */
     public record Move(String from, String to, int notes) {}
 
     public ReleaseChanges(String previousPackage, int totalNotes, int added, int changed, int removed,
             Map<String, DeckCounts> perDeck) {
-        this(previousPackage, totalNotes, added, changed, removed, perDeck, List.of(), List.of());
+        this(previousPackage, totalNotes, added, changed, removed, perDeck, List.of(), List.of(), List.of(), List.of());
     }
 
     /** Note counts of one deck. */
@@ -41,6 +48,8 @@ public record ReleaseChanges(String previousPackage, int totalNotes, int added, 
         perDeck = new TreeMap<>(perDeck);
         moves = List.copyOf(moves);
         changedNoteTypes = List.copyOf(changedNoteTypes);
+        someRemoved = List.copyOf(someRemoved);
+        someAdded = List.copyOf(someAdded);
     }
 
     public boolean isFirstRelease() {
