@@ -364,6 +364,21 @@ class DeckBuilderTest {
     }
 
     @Test
+    void aFileWithoutADefinitionColumnGetsOneWarningNotOnePerRow() throws Exception {
+        StringBuilder terms = new StringBuilder("Term\n");
+        for (int i = 0; i < 1_500; i++) {
+            terms.append("word").append(i).append('\n');
+        }
+        TestDecks deck = new TestDecks(dir).file("words.csv", terms.toString()).file("b.csv", "Term,Definition\nlonely,\n");
+        DeckReport report = DeckBuilder.build(deck.request(), deck.output());
+        assertEquals(List.of(
+                "WARNING src/main/anki/b.csv:2: no \"Definition → Term\" card: Definition is empty",
+                "WARNING src/main/anki/words.csv:1: no column \"Definition\": every note of this file leaves it empty, and makes no"
+                        + " card that needs it"), texts(report.findings()).stream().sorted().toList());
+        assertEquals(1_501, report.cards());
+    }
+
+    @Test
     void aNoteWithoutDefinitionGetsOnlyTheTermCardAndAWarning() throws Exception {
         TestDecks deck = new TestDecks(dir).file("a.csv", "Term,Definition\nlonely,\n");
         DeckReport report = DeckBuilder.build(deck.request(), deck.output());

@@ -90,8 +90,12 @@ public final class DeckChecker {
         for (int ord = 0; noteType.kind() == NoteKind.STANDARD && ord < noteType.templates().size(); ord++) {
             // A front with a conditional section is meant to be optional; otherwise a missing card is a surprise.
             if (!cards.contains(ord) && !noteType.templates().get(ord).front().contains("{{#")) {
-                findings.accept(Finding.warning(note.location(), "missing-card", "no \"" + noteType.templates().get(ord).name()
-                        + "\" card: " + String.join(" or ", fieldsOnFront(parsedType, noteType, ord)) + " is empty"));
+                List<String> needed = fieldsOnFront(parsedType, noteType, ord);
+                // Empty for want of a column: the header's warning says so once for the whole file.
+                if (!note.fieldsWithoutColumn().containsAll(needed)) {
+                    findings.accept(Finding.warning(note.location(), "missing-card", "no \"" + noteType.templates().get(ord).name()
+                            + "\" card: " + String.join(" or ", needed) + " is empty"));
+                }
             }
         }
         return cards;

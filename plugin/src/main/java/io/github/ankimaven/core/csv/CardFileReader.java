@@ -27,11 +27,13 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -441,6 +443,7 @@ public final class CardFileReader {
         private int guidColumn = -1;
         private int columnCount;
         private String[] headerNames;
+        private Set<String> fieldsWithoutColumn = Set.of();
 
         FileParse(CardFile file, NoteType noteType, String fileDeck, NoteConsumer notes, Consumer<Finding> findings) {
             this.file = file;
@@ -541,12 +544,16 @@ public final class CardFileReader {
                         + expectedColumns(noteType));
                 ok = false;
             }
+            Set<String> withoutColumn = new HashSet<>();
             for (int field = 0; ok && field < fieldColumns.length; field++) {
                 if (fieldColumns[field] < 0 && field != noteType.sortFieldIndex()) {
+                    withoutColumn.add(noteType.fields().get(field));
                     findings.accept(Finding.warning(new SourceLocation(file.displayPath(), line), "header",
-                            "no column \"" + noteType.fields().get(field) + "\": every note of this file leaves it empty"));
+                            "no column \"" + noteType.fields().get(field) + "\": every note of this file leaves it empty, and"
+                                    + " makes no card that needs it"));
                 }
             }
+            fieldsWithoutColumn = Set.copyOf(withoutColumn);
             return ok;
         }
 
@@ -605,7 +612,7 @@ public final class CardFileReader {
                 guid = null;
             }
             notes.accept(new Note(noteType, new SourceLocation(file.displayPath(), line), fields, tags, guid,
-                    deckOf(record, line), fieldLines));
+                    deckOf(record, line), fieldLines, fieldsWithoutColumn));
         }
 
         /** The row's deck: its {@code deck} cell as a subdeck, else the file's default deck. */

@@ -1,6 +1,7 @@
 package io.github.ankimaven.core.model;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One row of a card file, as the author wrote it.
@@ -11,14 +12,22 @@ import java.util.List;
  * @param fields plain-text field values in the note type's field order (never null)
  * @param tags the row's own tags, in the order written
  * @param explicitGuid the row's {@code guid} cell, or null when the GUID is to be derived
+ * @param fieldsWithoutColumn the fields its file's header has no column for (a warning there says so)
  */
 public record Note(NoteType noteType, SourceLocation location, List<String> fields, List<String> tags, String explicitGuid,
-        String deck, List<Integer> fieldLines) {
+        String deck, List<Integer> fieldLines, Set<String> fieldsWithoutColumn) {
 
     public Note {
         fields = List.copyOf(fields);
         tags = List.copyOf(tags);
         fieldLines = List.copyOf(fieldLines);
+        fieldsWithoutColumn = Set.copyOf(fieldsWithoutColumn);
+    }
+
+    /** A note of a file with a column for each field. */
+    public Note(NoteType noteType, SourceLocation location, List<String> fields, List<String> tags, String explicitGuid,
+            String deck, List<Integer> fieldLines) {
+        this(noteType, location, fields, tags, explicitGuid, deck, fieldLines, Set.of());
     }
 
     /** Where the cell of field {@code index} starts. */

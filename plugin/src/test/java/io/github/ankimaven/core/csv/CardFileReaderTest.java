@@ -129,9 +129,10 @@ class CardFileReaderTest {
     @Test
     void warnsAboutAMissingNonTermColumn() throws IOException {
         read("e.csv", "Term\nalone\n");
-        assertEquals(List.of("WARNING cards/e.csv:1: no column \"Definition\": every note of this file leaves it empty"),
-                findingTexts());
+        assertEquals(List.of("WARNING cards/e.csv:1: no column \"Definition\": every note of this file leaves it empty, and makes"
+                + " no card that needs it"), findingTexts());
         assertEquals(List.of("alone", ""), notes.get(0).fields());
+        assertEquals(java.util.Set.of("Definition"), notes.get(0).fieldsWithoutColumn());
     }
 
     @Test
