@@ -309,8 +309,9 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
     /** The project's context key of the reports {@code anki:check} wrote in this build ({@link CheckReportFiles}). */
     protected static final String CHECK_REPORTS = "anki-maven-plugin.checkReports";
 
-    /** Where {@code anki:check} writes its reports, and how. */
-    protected record CheckReportFiles(File sarif, File junit, String sarifPathPrefix, String pluginVersion) {}
+    /** Where {@code anki:check} writes its reports, and how; with what it found for each deck. */
+    protected record CheckReportFiles(File sarif, File junit, String sarifPathPrefix, String pluginVersion,
+            List<DeckReport> checked) {}
 
     /** SARIF and JUnit XML of every deck's findings. */
     protected void writeCheckReports(CheckReportFiles files, List<ConfiguredDeck> decks, List<DeckReport> reports)

@@ -108,7 +108,7 @@ public class CheckMojo extends AbstractAnkiMojo {
 
     /** SARIF and JUnit XML of every deck's findings, written before the build may fail. */
     private void writeReports(List<ConfiguredDeck> decks, List<DeckReport> reports) throws IOException, DeckConfigurationException {
-        CheckReportFiles files = new CheckReportFiles(sarifFile, junitFile, sarifPathPrefix, pluginVersion);
+        CheckReportFiles files = new CheckReportFiles(sarifFile, junitFile, sarifPathPrefix, pluginVersion, List.copyOf(reports));
         writeCheckReports(files, decks, reports);
         // anki:package, later in the same build, adds what only it finds (the release gate's findings).
         project.setContextValue(CHECK_REPORTS, files);

@@ -9,7 +9,6 @@ import io.github.ankimaven.core.DeckReport;
 import io.github.ankimaven.core.DeckRequest;
 import io.github.ankimaven.core.apkg.PackageWriter;
 import io.github.ankimaven.core.model.Finding;
-import io.github.ankimaven.core.model.Severity;
 import io.github.ankimaven.core.release.MovedBetweenDecks;
 import io.github.ankimaven.core.release.ReleaseChanges;
 import java.io.File;
@@ -202,18 +201,23 @@ public class PackageMojo extends AbstractAnkiMojo {
             writePreviews(decks, previewDirectory);
         }
         List<DeckReport> reports = new ArrayList<>();
-        boolean anySkipped = false;
         for (ConfiguredDeck deck : decks) {
-            DeckReport report = buildDeck(deck);
-            anySkipped |= report.release() == null && report.packageFile() != null; // up to date: not built, not checked
-            reports.add(report);
+            reports.add(buildDeck(deck, false));
         }
         if (decks.size() > 1) {
+            // A deck skipped as up to date was not compared with its previous release: when another deck
+            // adds notes, compare it too, or a note moved from it to the other would go unnoticed.
+            boolean anyAdded = reports.stream().anyMatch(report -> report.release() != null && !report.release().someAdded().isEmpty());
+            for (int i = 0; anyAdded && i < decks.size(); i++) {
+                if (wasSkipped(reports.get(i)) && decks.get(i).previousRelease() != null) {
+                    reports.set(i, buildDeck(decks.get(i), true));
+                }
+            }
             List<MovedBetweenDecks.Deck> compared = new ArrayList<>();
             for (int i = 0; i < decks.size(); i++) {
                 compared.add(new MovedBetweenDecks.Deck(decks.get(i).request().deckName(), reports.get(i).release()));
             }
-            List<List<Finding>> moved = MovedBetweenDecks.find(compared, allowBreakingChanges ? Severity.WARNING : Severity.ERROR);
+            List<List<Finding>> moved = MovedBetweenDecks.find(compared);
             for (int i = 0; i < reports.size(); i++) {
                 reports.set(i, reports.get(i).withMoreFindings(moved.get(i)));
             }
@@ -222,22 +226,29 @@ public class PackageMojo extends AbstractAnkiMojo {
             // The build fails: the other decks' packages, new or up to date, must not look like its result.
             deleteStalePackages(decks, outputDirectory.toPath());
         }
-        // Every deck built (none skipped as up to date): its findings are the check's and the release
-        // gate's, which the check's reports must show too, or CI would show green reports of a red build.
-        if (project.getContextValue(CHECK_REPORTS) instanceof CheckReportFiles files
-                && !anySkipped
-                && reports.stream().anyMatch(report -> !report.findings().isEmpty())) {
-            writeCheckReports(files, decks, reports);
+        // The check's reports get what only this goal finds (the release gate's findings), or CI would
+        // show green reports of a red build; a deck skipped as up to date keeps the check's findings.
+        if (project.getContextValue(CHECK_REPORTS) instanceof CheckReportFiles files && files.checked().size() == reports.size()) {
+            List<DeckReport> merged = new ArrayList<>();
+            for (int i = 0; i < reports.size(); i++) {
+                merged.add(wasSkipped(reports.get(i)) ? files.checked().get(i) : reports.get(i));
+            }
+            writeCheckReports(files, decks, merged);
         }
         report(reports);
     }
 
-    /** Builds one deck's package unless it is up to date; returns its report (null-free). */
-    private DeckReport buildDeck(ConfiguredDeck deck) throws IOException, DeckConfigurationException {
+    /** Whether a deck's report is that of a package left as it was, up to date: not built, so not checked either. */
+    private static boolean wasSkipped(DeckReport report) {
+        return report.release() == null && report.packageFile() != null;
+    }
+
+    /** Builds one deck's package unless it is up to date (or {@code force}); returns its report (null-free). */
+    private DeckReport buildDeck(ConfiguredDeck deck, boolean force) throws IOException, DeckConfigurationException {
         Path output = outputDirectory.toPath().resolve(deck.finalName() + ".apkg");
         Path fingerprintFile = fingerprintFile(deck);
         try {
-            return buildOrSkip(deck, output, fingerprintFile);
+            return buildOrSkip(deck, output, fingerprintFile, force);
         } catch (IOException | DeckConfigurationException | RuntimeException e) {
             // Whatever failed (an unresolvable previous release, say), an earlier package must not look current.
             try {
@@ -249,12 +260,12 @@ public class PackageMojo extends AbstractAnkiMojo {
         }
     }
 
-    private DeckReport buildOrSkip(ConfiguredDeck deck, Path output, Path fingerprintFile)
+    private DeckReport buildOrSkip(ConfiguredDeck deck, Path output, Path fingerprintFile, boolean force)
             throws IOException, DeckConfigurationException {
         DeckRequest request = deck.request().withPreviousRelease(previousReleaseFile(deck.previousRelease()), allowBreakingChanges);
         Path releaseNotes = PackageWriter.releaseNotesPath(output);
         String pluginIdentity = pluginVersion + pluginBuild();
-        boolean mayBeUpToDate = !forceCreation && Files.isRegularFile(output) && Files.isRegularFile(releaseNotes)
+        boolean mayBeUpToDate = !forceCreation && !force && Files.isRegularFile(output) && Files.isRegularFile(releaseNotes)
                 && Files.isRegularFile(fingerprintFile);
         BuildFingerprint.Pending fingerprint = BuildFingerprint.inBackground(request, output, pluginIdentity,
                 String.valueOf(outputTimestamp));

@@ -452,14 +452,16 @@ final class ReleaseComparison {
     }
 
     /**
-     * Whether two terms (the longer of at least 5 characters) differ, ignoring case, only in one
-     * stretch of at most a fifth of the longer one, 1 character at least: "Colour" and "Color".
+     * Whether two terms (the longer of at least 6 characters, the first 3 the same) differ, ignoring
+     * case, only in one stretch of at most a fifth of the longer one, 1 character at least: "Colour"
+     * and "Color", not "house" and "mouse".
      */
     static boolean similarTerm(String a, String b) {
         String x = a.toLowerCase(java.util.Locale.ROOT);
         String y = b.toLowerCase(java.util.Locale.ROOT);
         int longer = Math.max(x.length(), y.length());
-        return longer >= 5 && !x.equals(y) && differingStretch(x, y) <= Math.max(1, longer / 5);
+        return longer >= 6 && x.regionMatches(0, y, 0, 3) && !x.equals(y)
+                && differingStretch(x, y) <= Math.max(1, longer / 5);
     }
 
     /**

@@ -60,7 +60,7 @@ public final class CardFileReader {
     private static final String NOTE_TYPE_DIRECTIVE = "#notetype:";
     private static final int MAX_ENCODING_FINDINGS = 20;
     private static final int HEADER_LOOKAHEAD = 1 << 20;
-    /** Rows of malformed CSV after which a file is no longer read: each one has it read again from its start. */
+    /** Rows of malformed CSV after which a file is no longer read (likely another format altogether). */
     private static final int MAX_MALFORMED_ROWS = 20;
     private static final String TEXT_AFTER_QUOTE = "Invalid character between encapsulated token and delimiter";
 
@@ -182,7 +182,7 @@ public final class CardFileReader {
             findings.accept(Finding.error(new SourceLocation(file.displayPath(), malformed.recordLine()), "malformed-csv",
                     "text after a closing quote: a quoted cell must end right after its closing \" (write a quote inside a"
                             + " quoted cell as \"\")" + (resume ? "" : "; the rows after it are checked once it is fixed")));
-            if (!resume) {
+            if (!resume || lines.ended()) {
                 return;
             }
             if (malformedRows == MAX_MALFORMED_ROWS) {
@@ -216,15 +216,20 @@ public final class CardFileReader {
         private final Path path;
         private long offset; // where line starts
         private int line = 1;
+        private boolean ended;
+
+        /** Whether {@link #quotesPairUp} met the end of the file before the line it was to move to. */
+        boolean ended() {
+            return ended;
+        }
 
         LineSkipper(Path path) {
             this.path = path;
         }
 
         /**
-         * Moves to the start of {@code toLine}; whether the quotes from the start of {@code fromLine}
-         * up to there pair up, so that no quoted cell is open at {@code toLine} (false at the end of
-         * the file).
+         * Moves to the start of {@code toLine} (or the end of the file); whether the quotes from the
+         * start of {@code fromLine} up to there pair up, so that no quoted cell is open there.
          */
         boolean quotesPairUp(int fromLine, int toLine) throws IOException {
             int quotes = 0;
@@ -262,7 +267,9 @@ public final class CardFileReader {
                     position += read;
                 }
             }
-            return line >= toLine && quotes % 2 == 0;
+            ended = line < toLine;
+            // At the end of the file, with the quotes paired, there is simply nothing more to read.
+            return quotes % 2 == 0;
         }
 
         /** The file from the start of the line {@link #quotesPairUp} moved to. The bytes were validated in the first reading. */
@@ -580,7 +587,7 @@ public final class CardFileReader {
                 // Also what a quoted cell " ""hi"" there" gives, so a warning.
                 findings.accept(Finding.warning(new SourceLocation(file.displayPath(), line), "malformed-csv", "cell "
                         + (spacedQuote + 1) + " (column \"" + headerNames[spacedQuote] + "\") starts with a space and a quote,"
-                        + " which are read as text: a quote opens a quoted cell only right after the separator; remove the"
+                        + " so its quotes are text: a quote opens a quoted cell only right after the separator; remove the"
                         + " space before the quote if the cell was meant to be quoted"));
             }
             int[] cellLines = new int[record.size()];
@@ -669,12 +676,21 @@ public final class CardFileReader {
             }
         }
 
-        /** The first cell that starts with spaces and a quote, or -1. */
+        /**
+         * The first cell that starts with spaces and a quote meant to open a quoted cell, or -1: its
+         * text, or a later cell's, ends with a quote too (what the closing quote became). A quoted
+         * {@code " ""hi"" is informal"} starts so too, but nothing after it ends with a quote.
+         */
         private static int cellWithSpaceBeforeQuote(CSVRecord record) {
             for (int column = 0; column < record.size(); column++) {
                 String cell = record.get(column);
                 if (!cell.isEmpty() && (cell.charAt(0) == ' ' || cell.charAt(0) == '\t') && cell.strip().startsWith("\"")) {
-                    return column;
+                    for (int rest = column; rest < record.size(); rest++) {
+                        String end = record.get(rest).strip();
+                        if (end.endsWith("\"") && (rest > column || end.length() > 1)) {
+                            return column;
+                        }
+                    }
                 }
             }
             return -1;

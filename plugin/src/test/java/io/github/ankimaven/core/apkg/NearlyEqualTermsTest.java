@@ -28,6 +28,8 @@ class NearlyEqualTermsTest {
         assertTrue(ReleaseComparison.similarTerm("Hypervisor", "hypervisors"));
         assertTrue(ReleaseComparison.similarTerm("Virtualisation", "Virtualization"));
         assertFalse(ReleaseComparison.similarTerm("Cat", "Car"), "too short to tell");
+        assertFalse(ReleaseComparison.similarTerm("house", "mouse"));
+        assertFalse(ReleaseComparison.similarTerm("comer", "coser"));
         assertFalse(ReleaseComparison.similarTerm("Delta", "Digamma"));
         assertFalse(ReleaseComparison.similarTerm("Container", "Container"), "the same term is no rename");
         assertFalse(ReleaseComparison.similarTerm("Snapshot", "Checkpoint"));

@@ -270,15 +270,22 @@ class CardFileReaderTest {
     void aSpaceBeforeAQuoteInARowOfTheRightLengthIsAWarning() throws IOException {
         read("sw.csv", "Term,Definition,tags\nvivir,\t\"to live\", verbs\nhallo,\" \"\"hi\"\" is informal\",\n"
                 + "hablar, \"to speak, talk\"\n");
-        String rest = " starts with a space and a quote, which are read as text: a quote opens a quoted cell only right after"
+        String rest = " starts with a space and a quote, so its quotes are text: a quote opens a quoted cell only right after"
                 + " the separator; remove the space before the quote if the cell was meant to be quoted";
         assertEquals(List.of(
                 "WARNING cards/sw.csv:2: cell 2 (column \"Definition\")" + rest,
-                "WARNING cards/sw.csv:3: cell 2 (column \"Definition\")" + rest,
                 "ERROR cards/sw.csv:4: tag \"talk\"\" contains \", which Anki removes from tags on import",
-                "WARNING cards/sw.csv:4: cell 2 (column \"Definition\")" + rest), findingTexts());
-        assertEquals(List.of("vivir", "hallo", "hablar"), notes.stream().map(Note::term).toList(),
-                "a correctly quoted \" \"\"hi\"\" is informal\" reads the same, so the rows stay notes");
+                "WARNING cards/sw.csv:4: cell 2 (column \"Definition\")" + rest), findingTexts(),
+                "a correctly quoted \" \"\"hi\"\" is informal\" has no quote at its end: no warning");
+        assertEquals(List.of("vivir", "hallo", "hablar"), notes.stream().map(Note::term).toList());
+    }
+
+    @Test
+    void aBadLastRowWithoutLineBreakSaysNothingOfRowsAfterIt() throws IOException {
+        read("last.csv", "Term,Definition\nok,1\n\"bad\" x,y");
+        assertEquals(List.of("ERROR cards/last.csv:3: text after a closing quote: a quoted cell must end right after its closing"
+                + " \" (write a quote inside a quoted cell as \"\")"), findingTexts());
+        assertEquals(List.of("ok"), notes.stream().map(Note::term).toList());
     }
 
     @Test

@@ -24,14 +24,14 @@ class MovedBetweenDecksTest {
         MovedBetweenDecks.Deck verbs = new MovedBetweenDecks.Deck("Verbs", release(List.of(note("g1", "beber", null, 0)), List.of()));
         MovedBetweenDecks.Deck cloud = new MovedBetweenDecks.Deck("Cloud",
                 release(List.of(), List.of(note("g2", "Beber", "cloud.csv", 7), note("g3", "nube", "cloud.csv", 8))));
-        List<List<Finding>> found = MovedBetweenDecks.find(List.of(verbs, cloud, new MovedBetweenDecks.Deck("New", null)),
-                Severity.ERROR);
+        List<List<Finding>> found = MovedBetweenDecks.find(List.of(verbs, cloud, new MovedBetweenDecks.Deck("New", null)));
         assertEquals(List.of(), found.get(0));
         assertEquals(1, found.get(1).size());
-        assertEquals("cloud.csv:7: \"Beber\" was a note of the deck \"Verbs\" in its previous release: moved to \"Cloud\", it"
-                + " gets another guid, so learners would get a second note and keep the review history on the first. To keep"
-                + " the note, give this row its old guid g1 (a guid column; Anki leaves its cards in the deck where learners"
-                + " have them); if it really is a new note, set <allowBreakingChanges>", found.get(1).get(0).toString());
+        assertEquals("cloud.csv:7: \"Beber\" was a note of the deck \"Verbs\" in its previous release: if it moved to"
+                + " \"Cloud\", it got another guid, so learners would get a second note and keep the review history on the"
+                + " first. To keep the note, give this row its old guid g1 (a guid column; Anki leaves its cards in the deck"
+                + " where learners have them); if it is a new note, give it a guid of its own", found.get(1).get(0).toString());
+        assertEquals(Severity.WARNING, found.get(1).get(0).severity(), "found by the term alone: a guess");
         assertEquals(List.of(), found.get(2), "a deck without a previous release");
     }
 
@@ -39,6 +39,6 @@ class MovedBetweenDecksTest {
     void aTermRemovedAndAddedInOneDeckIsNoMoveBetweenDecks() {
         MovedBetweenDecks.Deck verbs = new MovedBetweenDecks.Deck("Verbs",
                 release(List.of(note("g1", "beber", null, 0)), List.of(note("g2", "beber", "er.csv", 3))));
-        assertEquals(List.of(List.of()), MovedBetweenDecks.find(List.of(verbs), Severity.ERROR));
+        assertEquals(List.of(List.of()), MovedBetweenDecks.find(List.of(verbs)));
     }
 }
