@@ -180,8 +180,7 @@ public final class CardFileReader {
             // Reading goes on at the next line only if no quoted cell is left open there.
             boolean resume = lines != null && lines.quotesPairUp(malformed.recordLine(), malformed.errorLine() + 1);
             findings.accept(Finding.error(new SourceLocation(file.displayPath(), malformed.recordLine()), "malformed-csv",
-                    "text after a closing quote: a quoted cell must end right after its closing \" (write a quote inside a"
-                            + " quoted cell as \"\")" + (resume ? "" : "; the rows after it are checked once it is fixed")));
+                    textAfterQuote(resume)));
             if (!resume || lines.ended()) {
                 return;
             }
@@ -195,6 +194,11 @@ public final class CardFileReader {
                 malformed = parse.run(CSVParser.builder().setReader(rest).setFormat(format).get(), malformed.errorLine());
             }
         }
+    }
+
+    private static String textAfterQuote(boolean readOn) {
+        return "text after a closing quote: a quoted cell must end right after its closing \" (write a quote inside a quoted"
+                + " cell as \"\")" + (readOn ? "" : "; the rows after it are checked once it is fixed");
     }
 
     /** A row with text after a closing quote, the one problem after which reading can go on. */
@@ -743,8 +747,7 @@ public final class CardFileReader {
             }
             // The parser cannot go on after these, so the rows after it are not checked: say so.
             if (detail != null && detail.contains(TEXT_AFTER_QUOTE)) {
-                return "text after a closing quote: a quoted cell must end right after its closing \" (write a quote inside a quoted"
-                        + " cell as \"\"); the rows after it are checked once it is fixed";
+                return textAfterQuote(false); // before the header: nothing to read on with
             }
             return "malformed CSV: " + detail + "; the rows after it are checked once it is fixed";
         }
