@@ -4,6 +4,7 @@ import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.release.ReleaseChanges;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ public record DeckReport(int files, int notes, int cards, int mediaFiles, List<F
         if (more.isEmpty()) {
             return this;
         }
-        List<Finding> all = new java.util.ArrayList<>(findings);
+        List<Finding> all = new ArrayList<>(findings);
         all.addAll(more);
         all.sort(null);
         return new DeckReport(files, notes, cards, mediaFiles, all, hasErrors() || more.stream().anyMatch(Finding::isError)

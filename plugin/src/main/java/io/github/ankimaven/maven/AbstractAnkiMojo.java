@@ -366,12 +366,6 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
         return Path.of(project.getBuild().getDirectory(), "anki-maven-plugin", packageName + ".fingerprint");
     }
 
-    /** Deletes the package, release notes and fingerprint an earlier build left, which a failed build must not leave looking current. */
-    protected void deleteStalePackage(Path output, ConfiguredDeck deck) throws IOException {
-        PackageWriter.deleteStale(output);
-        Files.deleteIfExists(fingerprintFile(deck));
-    }
-
     /**
      * {@link #configuredDecks}; when the configuration has an error, the packages an earlier build
      * left in {@code outputDirectory}, their release notes and fingerprints are deleted first, as
@@ -414,7 +408,11 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
         }
     }
 
-    private void deleteStalePackage(Path outputDirectory, String name) throws IOException {
+    /**
+     * Deletes the package {@code name}.apkg, its release notes and fingerprint an earlier build left,
+     * which a failed build must not leave looking current.
+     */
+    protected void deleteStalePackage(Path outputDirectory, String name) throws IOException {
         PackageWriter.deleteStale(outputDirectory.resolve(name + ".apkg"));
         Files.deleteIfExists(fingerprintFile(name));
     }

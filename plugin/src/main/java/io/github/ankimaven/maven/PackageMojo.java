@@ -252,7 +252,7 @@ public class PackageMojo extends AbstractAnkiMojo {
         } catch (IOException | DeckConfigurationException | RuntimeException e) {
             // Whatever failed (an unresolvable previous release, say), an earlier package must not look current.
             try {
-                deleteStalePackage(output, deck);
+                deleteStalePackage(outputDirectory.toPath(), deck.finalName());
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }

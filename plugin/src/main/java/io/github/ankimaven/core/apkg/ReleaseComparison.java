@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -457,8 +458,8 @@ final class ReleaseComparison {
      * and "Color", not "house" and "mouse".
      */
     static boolean similarTerm(String a, String b) {
-        String x = a.toLowerCase(java.util.Locale.ROOT);
-        String y = b.toLowerCase(java.util.Locale.ROOT);
+        String x = a.toLowerCase(Locale.ROOT);
+        String y = b.toLowerCase(Locale.ROOT);
         int longer = Math.max(x.length(), y.length());
         return longer >= 6 && x.regionMatches(0, y, 0, 3) && !x.equals(y)
                 && differingStretch(x, y) <= Math.max(1, longer / 5);

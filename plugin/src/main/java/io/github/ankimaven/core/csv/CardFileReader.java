@@ -18,12 +18,12 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -222,13 +222,13 @@ public final class CardFileReader {
         private int line = 1;
         private boolean ended;
 
+        LineSkipper(Path path) {
+            this.path = path;
+        }
+
         /** Whether {@link #quotesPairUp} met the end of the file before the line it was to move to. */
         boolean ended() {
             return ended;
-        }
-
-        LineSkipper(Path path) {
-            this.path = path;
         }
 
         /**
@@ -420,7 +420,7 @@ public final class CardFileReader {
         List<String> levels = new ArrayList<>();
         for (int end = deck.indexOf("::"); ; end = deck.indexOf("::", end + 2)) {
             String level = end < 0 ? deck : deck.substring(0, end);
-            String first = deckSpellingByKey.get(level.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT));
+            String first = deckSpellingByKey.get(caseKey(level));
             if (first != null && !first.equals(level)) {
                 // Not recorded, so every row spelt so is reported.
                 findings.accept(Finding.error(at, "deck", "deck \"" + level + "\" differs from \"" + first + "\" ("
@@ -434,13 +434,18 @@ public final class CardFileReader {
             }
         }
         for (String level : levels) {
-            deckSpellingByKey.putIfAbsent(level.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT), level);
+            deckSpellingByKey.putIfAbsent(caseKey(level), level);
             deckSpellings.putIfAbsent(level, at);
         }
         return deck;
     }
 
-    /** The state of reading one file, which may take several parsers (see {@link #readerFromLine}). */
+    /** A deck name as Anki compares it: case folded. */
+    private static String caseKey(String deck) {
+        return deck.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    }
+
+    /** The state of reading one file, which may take several parsers (see {@link LineSkipper}). */
     private final class FileParse {
         private final CardFile file;
         private final NoteType noteType;
@@ -588,7 +593,7 @@ public final class CardFileReader {
                 return;
             }
             if (spacedQuote >= 0) {
-                // Also what a quoted cell " ""hi"" there" gives, so a warning.
+                // The cell may be meant so (a quoted " ""hi"" there" with a quoted cell after it), so a warning.
                 findings.accept(Finding.warning(new SourceLocation(file.displayPath(), line), "malformed-csv", "cell "
                         + (spacedQuote + 1) + " (column \"" + headerNames[spacedQuote] + "\") starts with a space and a quote,"
                         + " so its quotes are text: a quote opens a quoted cell only right after the separator; remove the"

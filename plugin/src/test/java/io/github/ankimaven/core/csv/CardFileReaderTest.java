@@ -36,6 +36,11 @@ class CardFileReaderTest {
         read(name, content.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The terms of the notes read, in order. */
+    private List<String> terms() {
+        return notes.stream().map(Note::term).toList();
+    }
+
     private List<String> findingTexts() {
         return findings.stream().sorted().map(f -> f.severity() + " " + f).toList();
     }
@@ -157,7 +162,7 @@ class CardFileReaderTest {
                 "ERROR cards/g.csv:4: row has 1 cell but the header has 2 columns; quote cells that contain the separator,"
                         + " a quote or a line break (\"like, this\")",
                 "ERROR cards/g.csv:5: empty Term: every note needs a term"), findingTexts());
-        assertEquals(List.of("ok", "last"), notes.stream().map(Note::term).toList());
+        assertEquals(List.of("ok", "last"), terms());
     }
 
     @Test
@@ -165,7 +170,7 @@ class CardFileReaderTest {
         read("h.csv", "Term,Definition\nfine,row\nbroken,\"never closed\nmore text\nand more\n");
         assertEquals(List.of("ERROR cards/h.csv:3: unterminated quoted cell: a cell that starts with \" must end with \""
                 + " (write a quote inside a quoted cell as \"\")"), findingTexts());
-        assertEquals(List.of("fine"), notes.stream().map(Note::term).toList());
+        assertEquals(List.of("fine"), terms());
     }
 
     @Test
@@ -195,7 +200,7 @@ class CardFileReaderTest {
                         + " a quote or a line break (\"like, this\")",
                 "ERROR cards/i.csv:5: text after a closing quote: a quoted cell must end right after its closing \""
                         + " (write a quote inside a quoted cell as \"\")"), findingTexts());
-        assertEquals(List.of("next", "last"), notes.stream().map(Note::term).toList());
+        assertEquals(List.of("next", "last"), terms());
         assertEquals(List.of(3, 6), notes.stream().map(n -> n.location().line()).toList());
     }
 
@@ -208,7 +213,7 @@ class CardFileReaderTest {
                     "bad,\"line one", "line two\" oops", "after,row", "multi,\"a", "b\"", ""));
             assertEquals(List.of("ERROR cards/ml.csv:6: text after a closing quote: a quoted cell must end right after its"
                     + " closing \" (write a quote inside a quoted cell as \"\")"), findingTexts(), eol);
-            assertEquals(List.of("ok", "after", "multi"), notes.stream().map(Note::term).toList());
+            assertEquals(List.of("ok", "after", "multi"), terms());
             assertEquals(List.of(4, 8, 9), notes.stream().map(n -> n.location().line()).toList(), eol);
             assertEquals("a\nb", notes.get(2).fields().get(1));
         }
@@ -230,7 +235,7 @@ class CardFileReaderTest {
         new CardFileReader(NoteType.termDefinition(), StandardCharsets.ISO_8859_1, "Deck")
                 .read(new CardFile(file, "cards/latin.csv"), notes::add, findings::add);
         assertEquals(1, findings.size(), findingTexts().toString());
-        assertEquals(List.of("na\u00efve"), notes.stream().map(Note::term).toList());
+        assertEquals(List.of("na\u00efve"), terms());
         assertEquals(3, notes.get(0).location().line());
     }
 
@@ -263,7 +268,7 @@ class CardFileReaderTest {
         assertEquals(List.of("ERROR cards/sq.csv:2: a space before the quote of cell 2: a quote opens a quoted cell only right"
                 + " after the separator, so this one is text and a separator after it splits the cell (the row has 3 cells,"
                 + " the header 2 columns); remove the space before the quote"), findingTexts());
-        assertEquals(List.of("ok"), notes.stream().map(Note::term).toList());
+        assertEquals(List.of("ok"), terms());
     }
 
     @Test
@@ -277,7 +282,7 @@ class CardFileReaderTest {
                 "ERROR cards/sw.csv:4: tag \"talk\"\" contains \", which Anki removes from tags on import",
                 "WARNING cards/sw.csv:4: cell 2 (column \"Definition\")" + rest), findingTexts(),
                 "a correctly quoted \" \"\"hi\"\" is informal\" has no quote at its end: no warning");
-        assertEquals(List.of("vivir", "hallo", "hablar"), notes.stream().map(Note::term).toList());
+        assertEquals(List.of("vivir", "hallo", "hablar"), terms());
     }
 
     @Test
@@ -285,7 +290,7 @@ class CardFileReaderTest {
         read("last.csv", "Term,Definition\nok,1\n\"bad\" x,y");
         assertEquals(List.of("ERROR cards/last.csv:3: text after a closing quote: a quoted cell must end right after its closing"
                 + " \" (write a quote inside a quoted cell as \"\")"), findingTexts());
-        assertEquals(List.of("ok"), notes.stream().map(Note::term).toList());
+        assertEquals(List.of("ok"), terms());
     }
 
     @Test
@@ -296,7 +301,7 @@ class CardFileReaderTest {
                 "ERROR cards/pasted.csv:4: this row repeats the header (were two files pasted together?): delete it",
                 "ERROR cards/pasted.csv:6: this row repeats the header (were two files pasted together?): delete it"),
                 findingTexts());
-        assertEquals(List.of("hablar", "comer", "term"), notes.stream().map(Note::term).toList(),
+        assertEquals(List.of("hablar", "comer", "term"), terms(),
                 "a note whose cells only look like the column names is a note");
     }
 
@@ -314,7 +319,7 @@ class CardFileReaderTest {
                         + " (.csv) or tabs (.tsv), so save it with commas",
                 "ERROR cards/utf16.tsv:1: the header is full of NUL characters, as a UTF-16 file is (Excel's \"Unicode Text\"):"
                         + " save the file as UTF-8, or set <encoding>UTF-16</encoding>"), findingTexts());
-        assertEquals(List.of("hablar"), notes.stream().map(Note::term).toList(), "no-break spaces around names are spaces");
+        assertEquals(List.of("hablar"), terms(), "no-break spaces around names are spaces");
     }
 
     @Test
@@ -439,7 +444,7 @@ class CardFileReaderTest {
                 "ERROR cards/k.csv:5: tag \"bell\\u0007\" contains the control character U+0007, which Anki removes",
                 "WARNING cards/k.csv:6: tag \"one,two\" contains \",\" or \";\": tags are separated by spaces, so this is one tag"),
                 findingTexts());
-        assertEquals(List.of("a", "c", "e", "g", "i"), notes.stream().map(Note::term).toList(),
+        assertEquals(List.of("a", "c", "e", "g", "i"), terms(),
                 "rows with bad tags still take part in the other checks");
         assertEquals(List.of("good::tag"), notes.get(0).tags());
     }
