@@ -379,6 +379,19 @@ class DeckBuilderTest {
     }
 
     @Test
+    void controlCharactersAreReportedAtTheirLineAndLeftOutOfThePackage() throws Exception {
+        TestDecks deck = new TestDecks(dir).file("a.csv", "Term,Definition\nbell\u0007,\"first line\nsecond\u0001 \u0001\"\nclean,text\n");
+        DeckReport report = DeckBuilder.build(deck.request(), deck.output());
+        assertEquals(List.of(
+                "WARNING src/main/anki/a.csv:2: Term: contains the control character U+0007, which Anki removes; delete it",
+                "WARNING src/main/anki/a.csv:3: Definition: contains the control character U+0001, which Anki removes; delete it"),
+                texts(report.findings()));
+        try (ApkgContents apkg = new ApkgContents(deck.output(), dir)) {
+            assertEquals("bell\u001ffirst line<br>second ", apkg.single("SELECT flds FROM notes ORDER BY id LIMIT 1"));
+        }
+    }
+
+    @Test
     void aNoteWithoutDefinitionGetsOnlyTheTermCardAndAWarning() throws Exception {
         TestDecks deck = new TestDecks(dir).file("a.csv", "Term,Definition\nlonely,\n");
         DeckReport report = DeckBuilder.build(deck.request(), deck.output());

@@ -89,6 +89,7 @@ final class CollectionWriter implements AutoCloseable {
     CollectionWriter(Path file, DeckLayout layout, List<String> extraTags, boolean trackSources) throws IOException {
         this.layout = layout;
         this.extraTags = List.copyOf(extraTags);
+        SqliteLibrary.load(); // usually done already, by the warm-up
         try {
             // The driver directly: no DriverManager scan of the class path for drivers.
             connection = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file.toAbsolutePath(), new Properties());
@@ -127,15 +128,6 @@ final class CollectionWriter implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IOException("cannot create the Anki collection " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Loads SQLite's native library (a no-op once loaded); a failure is left for the connection to report. */
-    static void loadSqlite() {
-        try {
-            org.sqlite.SQLiteJDBCLoader.initialize();
-        } catch (Exception | LinkageError e) {
-            // Only a head start: opening the collection loads the library again and reports the failure properly.
         }
     }
 

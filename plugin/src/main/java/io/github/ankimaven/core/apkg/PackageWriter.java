@@ -65,14 +65,14 @@ public final class PackageWriter implements AutoCloseable {
 
     /**
      * Starts loading, on a thread of its own, what writing a package needs and is slow to load:
-     * SQLite's native library first (sqlite-jdbc extracts and verifies it on every load: 0.1 s of
-     * CPU, most of a small deck's build), then the JSON and zip classes. Called first thing in a
-     * build, so that the collection writer finds SQLite loaded by the time the first notes are read.
+     * SQLite's native library first (see {@link SqliteLibrary}), then the JSON and zip classes.
+     * Called first thing in a build, so that the collection writer finds SQLite loaded by the time
+     * the first notes are read.
      */
     public static void warmUp() {
         Thread warmUp = new Thread(() -> {
             try {
-                CollectionWriter.loadSqlite();
+                SqliteLibrary.load();
                 PackageZip.warmUp();
             } catch (Throwable ignored) {
                 // Only a head start: the writer loads what it needs itself. A build that failed

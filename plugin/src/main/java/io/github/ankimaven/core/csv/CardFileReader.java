@@ -8,7 +8,6 @@ import io.github.ankimaven.core.model.Note;
 import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.Severity;
 import io.github.ankimaven.core.model.SourceLocation;
-import io.github.ankimaven.core.text.AnkiText;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
@@ -608,9 +607,7 @@ public final class CardFileReader {
             List<Integer> fieldLines = new ArrayList<>(fieldColumns.length);
             for (int field = 0; field < fieldColumns.length; field++) {
                 fieldLines.add(fieldColumns[field] < 0 ? line : cellLines[fieldColumns[field]]);
-                String value = fieldColumns[field] < 0 ? "" : normalizeLineBreaks(record.get(fieldColumns[field]));
-                warnAboutControlCharacters(value, noteType.fields().get(field), line);
-                fields.add(value);
+                fields.add(fieldColumns[field] < 0 ? "" : normalizeLineBreaks(record.get(fieldColumns[field])));
             }
             if (fields.get(noteType.sortFieldIndex()).isBlank()) {
                 error(line, "empty-term", "empty " + noteType.sortField() + ": every note needs a term");
@@ -671,18 +668,6 @@ public final class CardFileReader {
                 }
             }
             return tags;
-        }
-
-        private void warnAboutControlCharacters(String value, String fieldName, int line) {
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (AnkiText.isInvalidFieldChar(c) && c != '\r') {
-                    findings.accept(Finding.warning(new SourceLocation(file.displayPath(), line), "control-character",
-                            fieldName + " contains the control character U+" + String.format("%04X", (int) c)
-                                    + ", which Anki removes; delete it"));
-                    return;
-                }
-            }
         }
 
         /**

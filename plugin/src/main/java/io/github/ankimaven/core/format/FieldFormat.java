@@ -1,7 +1,10 @@
 package io.github.ankimaven.core.format;
 
 import io.github.ankimaven.core.DeckConfigurationException;
+import io.github.ankimaven.core.model.Severity;
 import io.github.ankimaven.core.text.AnkiText;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,11 +37,39 @@ public enum FieldFormat {
      * {@link AnkiText#normalizeField} (plain text in one pass, as it is the common case).
      */
     public FormattedField renderStored(String cellText) {
+        FirstRemoved removed = new FirstRemoved();
         if (this == TEXT) {
-            return new FormattedField(AnkiText.plainTextField(cellText), List.of());
+            String html = AnkiText.plainTextField(cellText, removed);
+            return new FormattedField(html, removed.problem == null ? List.of() : List.of(removed.problem));
         }
         FormattedField rendered = render(cellText);
-        return new FormattedField(AnkiText.normalizeField(rendered.html()), rendered.problems());
+        String html = AnkiText.normalizeField(rendered.html(), removed);
+        if (removed.problem == null) {
+            return new FormattedField(html, rendered.problems());
+        }
+        // The rendered HTML has lines of its own: find the character where the author wrote it.
+        int at = Math.max(0, cellText.indexOf(removed.character));
+        int lineOffset = (int) cellText.substring(0, at).chars().filter(c -> c == '\n').count();
+        List<FieldProblem> problems = new ArrayList<>(rendered.problems());
+        problems.add(removed.problem.atLine(lineOffset));
+        problems.sort(Comparator.comparingInt(FieldProblem::lineOffset));
+        return new FormattedField(html, problems);
+    }
+
+    /** The first control character a field loses, as a warning: Anki removes it, so the card shows less than the cell. */
+    private static final class FirstRemoved implements AnkiText.RemovedCharacter {
+        private FieldProblem problem;
+        private char character;
+
+        @Override
+        public void removed(char removedCharacter, int lineOffset) {
+            if (problem == null) {
+                character = removedCharacter;
+                problem = new FieldProblem(Severity.WARNING, lineOffset, "control-character",
+                        "contains the control character U+" + String.format("%04X", (int) removedCharacter)
+                                + ", which Anki removes; delete it");
+            }
+        }
     }
 
     /** The field HTML for a cell's text (line breaks already normalised to {@code \n}). */

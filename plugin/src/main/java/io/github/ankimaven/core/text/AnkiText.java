@@ -106,13 +106,28 @@ public final class AnkiText {
         return extra == 0 ? normalized : escapedCopy(normalized, normalized.length() + extra, false);
     }
 
+    /** Hears of a character Anki removes from a field (see {@link #isInvalidFieldChar}). */
+    @FunctionalInterface
+    public interface RemovedCharacter {
+        /** @param lineOffset the line of the text it is on, 0 for the first */
+        void removed(char character, int lineOffset);
+
+        RemovedCharacter IGNORED = (character, lineOffset) -> { };
+    }
+
+    /** {@link #plainTextField(String, RemovedCharacter)}, not telling which characters it removes. */
+    public static String plainTextField(String text) {
+        return plainTextField(text, RemovedCharacter.IGNORED);
+    }
+
     /**
      * A plain-text cell as Anki stores it: {@link #normalizeField}{@code (}{@link #escapePlainText}{@code (text))},
      * in one scan of the text (and a copy only when something changes): this runs for most
      * fields of every note. Escaping before NFC matters: {@code <} and a combining U+0338 would
-     * otherwise compose into one character.
+     * otherwise compose into one character. {@code removed} hears of each control character
+     * that Anki removes and so does this, which the same scan finds.
      */
-    public static String plainTextField(String text) {
+    public static String plainTextField(String text, RemovedCharacter removed) {
         String normalized = lineFeedsOnly(text);
         int length = normalized.length();
         int growth = 0;
@@ -126,14 +141,29 @@ public final class AnkiText {
             } else if (c >= 0x7f) {
                 if (c == 0x7f) {
                     growth--;
-                    changes = 1;
+                    changes = -1;
                 } else if (c >= '\u0300') {
                     belowCombiningMarks = false;
                 }
             }
         }
+        if (changes < 0) { // rare: a control character (LENGTH_CHANGE -1, or DEL)
+            reportRemoved(normalized, removed);
+        }
         String escaped = changes == 0 ? normalized : escapedCopy(normalized, length + growth, true);
         return belowCombiningMarks ? escaped : Normalizer.normalize(escaped, Normalizer.Form.NFC);
+    }
+
+    private static void reportRemoved(String text, RemovedCharacter removed) {
+        int line = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+            } else if (isInvalidFieldChar(c)) {
+                removed.removed(c, line);
+            }
+        }
     }
 
     private static String lineFeedsOnly(String text) {
@@ -189,12 +219,18 @@ public final class AnkiText {
      * removed, then NFC (Anki's default "normalize note text").
      */
     public static String normalizeField(String html) {
+        return normalizeField(html, RemovedCharacter.IGNORED);
+    }
+
+    /** {@link #normalizeField(String)}, telling {@code removed} of each control character it removes. */
+    public static String normalizeField(String html, RemovedCharacter removed) {
         StringBuilder out = null;
         for (int i = 0; i < html.length(); i++) {
             char c = html.charAt(i);
             if (isInvalidFieldChar(c)) {
                 if (out == null) {
                     out = new StringBuilder(html.length()).append(html, 0, i);
+                    reportRemoved(html, removed);
                 }
             } else if (out != null) {
                 out.append(c);

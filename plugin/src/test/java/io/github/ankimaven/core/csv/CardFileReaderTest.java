@@ -478,10 +478,9 @@ class CardFileReaderTest {
     }
 
     @Test
-    void warnsAboutControlCharactersInFields() throws IOException {
+    void keepsControlCharactersForTheRendererToReport() throws IOException {
         read("m.csv", "Term,Definition\nterm,\"bad\u0001char\"\n");
-        assertEquals(List.of("WARNING cards/m.csv:2: Definition contains the control character U+0001, which Anki removes;"
-                + " delete it"), findingTexts());
-        assertEquals(1, notes.size());
+        assertEquals(List.of(), findingTexts());
+        assertEquals(List.of("term", "bad\u0001char"), notes.get(0).fields());
     }
 }

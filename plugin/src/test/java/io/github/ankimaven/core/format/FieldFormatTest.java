@@ -34,6 +34,23 @@ class FieldFormatTest {
     }
 
     @Test
+    void storedFieldsLoseControlCharactersWithAWarningAtTheLineOfTheFirst() {
+        FormattedField text = FieldFormat.TEXT.renderStored("one\ntwo \u0001 & \u007f\nthree\u0002");
+        assertEquals("one<br>two  &amp; <br>three", text.html());
+        assertEquals(List.of(new FieldProblem(Severity.WARNING, 1, "control-character",
+                "contains the control character U+0001, which Anki removes; delete it")), text.problems());
+        FormattedField del = FieldFormat.TEXT.renderStored("a\u007fb");
+        assertEquals("ab", del.html());
+        assertEquals("contains the control character U+007F, which Anki removes; delete it", del.problems().get(0).message());
+        FormattedField html = FieldFormat.HTML.renderStored("<b>bold</b>\n\n<i>x\u0003</i>");
+        assertEquals("<b>bold</b>\n\n<i>x</i>", html.html());
+        assertEquals(List.of(2), html.problems().stream().map(FieldProblem::lineOffset).toList());
+        FormattedField markdown = FieldFormat.MARKDOWN.renderStored("# Title\n\nsome\u0004 text");
+        assertEquals(List.of(2), markdown.problems().stream().map(FieldProblem::lineOffset).toList());
+        assertEquals(List.of(), FieldFormat.TEXT.renderStored("tab\tand & <b>").problems());
+    }
+
+    @Test
     void htmlIsStoredUnchanged() {
         String html = "<b>bold</b> <i>open\n[sound:a.mp3]";
         FormattedField field = FieldFormat.HTML.render(html);
