@@ -129,29 +129,43 @@ public final class AnkiText {
      */
     public static String plainTextField(String text, RemovedCharacter removed) {
         String normalized = lineFeedsOnly(text);
-        int length = normalized.length();
+        long scan = scan(normalized);
+        int found = (int) (scan >>> 32);
+        if ((found & CONTROL) != 0) {
+            reportRemoved(normalized, removed);
+        }
+        String escaped = (found & CHANGES) == 0 ? normalized : escapedCopy(normalized, normalized.length() + (int) scan, true);
+        return (found & COMBINING) == 0 ? escaped : Normalizer.normalize(escaped, Normalizer.Form.NFC);
+    }
+
+    private static final int CHANGES = 1;
+    private static final int CONTROL = 2;
+    private static final int COMBINING = 4;
+
+    /**
+     * What {@link #plainTextField} must do to a text: in the high half what it holds ({@link #CHANGES},
+     * {@link #CONTROL}, {@link #COMBINING}: characters from U+0300 on), in the low half by how
+     * many characters escaping and removing change its length. A method of its own: the JIT
+     * compiles this hot loop on its own, small, instead of twice with all that follows it.
+     */
+    private static long scan(String text) {
         int growth = 0;
         int changes = 0;
-        boolean belowCombiningMarks = true;
-        for (int i = 0; i < length; i++) {
-            char c = normalized.charAt(i);
+        boolean combining = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (c < LENGTH_CHANGE.length) {
                 growth += LENGTH_CHANGE[c];
                 changes |= LENGTH_CHANGE[c];
-            } else if (c >= 0x7f) {
-                if (c == 0x7f) {
-                    growth--;
-                    changes = -1;
-                } else if (c >= '\u0300') {
-                    belowCombiningMarks = false;
-                }
+            } else if (c == 0x7f) {
+                growth--;
+                changes = -1;
+            } else if (c >= '\u0300') {
+                combining = true;
             }
         }
-        if (changes < 0) { // rare: a control character (LENGTH_CHANGE -1, or DEL)
-            reportRemoved(normalized, removed);
-        }
-        String escaped = changes == 0 ? normalized : escapedCopy(normalized, length + growth, true);
-        return belowCombiningMarks ? escaped : Normalizer.normalize(escaped, Normalizer.Form.NFC);
+        int found = (changes == 0 ? 0 : CHANGES) | (changes < 0 ? CONTROL : 0) | (combining ? COMBINING : 0);
+        return ((long) found << 32) | (growth & 0xffffffffL);
     }
 
     private static void reportRemoved(String text, RemovedCharacter removed) {
