@@ -10,8 +10,12 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;
+import org.sqlite.util.OSInfo;
 
 /**
  * Loads SQLite's native library faster than sqlite-jdbc's own loader, which copies the library
@@ -51,6 +55,30 @@ final class SqliteLibrary {
         }
     }
 
+    /**
+     * The jar's folder for this platform on Windows, macOS and Linux with glibc, or null elsewhere.
+     * sqlite-jdbc's own detection starts a process ({@code uname -o}) on every Linux, to tell
+     * Android's Termux apart: 50 method-handle classes and a fork, a noticeable part of a small
+     * build. Where the answer is less plain (Android, Alpine's musl) its detection decides; and
+     * should a guess ever be wrong, the library fails to load and sqlite-jdbc's loader takes over.
+     */
+    private static String commonPlatformFolder() {
+        String os = System.getProperty("os.name", "");
+        String folder;
+        if (os.contains("Windows")) {
+            folder = "Windows";
+        } else if (os.contains("Mac") || os.contains("Darwin")) {
+            folder = "Mac";
+        } else if (os.contains("Linux") && System.getenv("ANDROID_ROOT") == null
+                && !System.getProperty("java.runtime.name", "").toLowerCase(Locale.ROOT).contains("android")
+                && !Files.exists(Path.of("/etc/alpine-release"))) {
+            folder = "Linux";
+        } else {
+            return null;
+        }
+        return folder + "/" + OSInfo.getArchName();
+    }
+
     /** sqlite-jdbc's mark that its library is loaded ({@code SQLiteJDBCLoader.extracted}), or null if it has none. */
     static Field loadedFlag() {
         try {
@@ -67,15 +95,20 @@ final class SqliteLibrary {
 
     /** The library copied to the temporary directory sqlite-jdbc uses (deleted when Maven exits), or null if the jar has none. */
     private static Path copyOutOfJar() throws IOException {
-        String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + LibraryLoaderUtil.getNativeLibName();
-        URL url = SQLiteJDBCLoader.class.getClassLoader().getResource(resource.substring(1));
+        ClassLoader loader = SQLiteJDBCLoader.class.getClassLoader();
+        String common = commonPlatformFolder();
+        URL url = common == null ? null
+                : loader.getResource("org/sqlite/native/" + common + "/" + LibraryLoaderUtil.getNativeLibName());
+        if (url == null) {
+            String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + LibraryLoaderUtil.getNativeLibName();
+            url = loader.getResource(resource.substring(1));
+        }
         if (url == null) {
             return null;
         }
         Path directory = Path.of(System.getProperty("org.sqlite.tmpdir", System.getProperty("java.io.tmpdir")));
-        deleteCopiesOfEndedProcesses(directory);
-        Path copy = Files.createTempFile(directory, PREFIX + ProcessHandle.current().pid() + "-",
-                "-" + LibraryLoaderUtil.getNativeLibName());
+        deleteStaleCopies(directory, Instant.now());
+        Path copy = Files.createTempFile(directory, PREFIX, "-" + LibraryLoaderUtil.getNativeLibName());
         copy.toFile().deleteOnExit();
         URLConnection connection = url.openConnection();
         connection.setUseCaches(false); // a cached jar would stay open after Maven drops the plugin's class loader
@@ -85,18 +118,20 @@ final class SqliteLibrary {
         return copy;
     }
 
-    /** Copies that a killed Maven (no chance to delete on exit) left behind: their process id names no running process. */
-    static void deleteCopiesOfEndedProcesses(Path directory) {
+    /**
+     * Copies a killed Maven (no chance to delete on exit) left behind: those a day old or more. One
+     * still loaded by a long-running JVM loses only its name (Unix), or cannot be deleted (Windows).
+     */
+    static void deleteStaleCopies(Path directory, Instant now) {
+        Instant dayAgo = now.minus(Duration.ofDays(1));
         try (DirectoryStream<Path> copies = Files.newDirectoryStream(directory, PREFIX + "*")) {
             for (Path copy : copies) {
-                String rest = copy.getFileName().toString().substring(PREFIX.length());
-                int dash = rest.indexOf('-');
                 try {
-                    if (dash > 0 && ProcessHandle.of(Long.parseLong(rest.substring(0, dash))).isEmpty()) {
+                    if (Files.getLastModifiedTime(copy).toInstant().isBefore(dayAgo)) {
                         Files.deleteIfExists(copy);
                     }
-                } catch (NumberFormatException | IOException e) {
-                    // not one of ours, or someone else's to delete
+                } catch (IOException e) {
+                    // someone else's to delete, or in use
                 }
             }
         } catch (IOException | RuntimeException e) {

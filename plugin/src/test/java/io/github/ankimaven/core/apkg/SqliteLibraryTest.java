@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -36,14 +39,17 @@ class SqliteLibraryTest {
     }
 
     @Test
-    void deletesCopiesLeftByProcessesThatEnded(@TempDir Path directory) throws Exception {
-        Path ended = Files.createFile(directory.resolve(SqliteLibrary.PREFIX + Long.MAX_VALUE + "-123-libsqlitejdbc.so"));
-        Path running = Files.createFile(directory.resolve(SqliteLibrary.PREFIX + ProcessHandle.current().pid()
-                + "-456-libsqlitejdbc.so"));
+    void deletesCopiesADayOld(@TempDir Path directory) throws Exception {
+        Instant now = Instant.parse("2026-11-26T12:00:00Z");
+        Path stale = Files.createFile(directory.resolve(SqliteLibrary.PREFIX + "123-libsqlitejdbc.so"));
+        Files.setLastModifiedTime(stale, FileTime.from(now.minus(Duration.ofHours(25))));
+        Path recent = Files.createFile(directory.resolve(SqliteLibrary.PREFIX + "456-libsqlitejdbc.so"));
+        Files.setLastModifiedTime(recent, FileTime.from(now.minus(Duration.ofHours(23))));
         Path other = Files.createFile(directory.resolve("sqlite-3.50.3.0-libsqlitejdbc.so"));
-        SqliteLibrary.deleteCopiesOfEndedProcesses(directory);
-        assertFalse(Files.exists(ended));
-        assertTrue(Files.exists(running));
-        assertTrue(Files.exists(other));
+        Files.setLastModifiedTime(other, FileTime.from(now.minus(Duration.ofDays(30))));
+        SqliteLibrary.deleteStaleCopies(directory, now);
+        assertFalse(Files.exists(stale));
+        assertTrue(Files.exists(recent));
+        assertTrue(Files.exists(other), "sqlite-jdbc's own copies are its business");
     }
 }
