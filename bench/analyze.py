@@ -192,6 +192,8 @@ def summarize(raw_path, out_path):
             return None
         return max(0.0, busy - user - sys_)
 
+    # The runs go round the sizes; the tables list them by size, then run.
+    rows.sort(key=lambda r: (int(r["notes"]), int(r["run"]), r["tool"]))
     by_size = collections.OrderedDict()
     failures = []
     for r in rows:

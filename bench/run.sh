@@ -241,7 +241,8 @@ time_fields() { # a GNU time file (+ busy line): "wall user sys maxrss busy" -> 
   awk 'NF == 4 && $1 ~ /^[0-9.]+$/ {t = $0} NF == 1 {b = $1} END {split(t, f, " "); printf "%s\t%s\t%s\t%s\t%s", f[1], f[2], f[3], f[4], (b == "" ? "-" : b)}' "$1"
 }
 
-for n in "${SIZE_LIST[@]}"; do
+prepare_size() { # prepare_size N: the project of (a) and the import script of (b)
+  local n="$1" csv proj floor
   csv="$(ensure_csv "$n")"
   proj="$TARGET/projects/n$n"
   rm -rf "$proj"
@@ -258,54 +259,69 @@ BEGIN;
 .import --csv --skip 1 '$csv' cards
 COMMIT;
 EOF
-  for r in $(seq 1 "$RUNS"); do
-    # (a) the plugin: the whole Maven process, offline.
-    rm -rf "$proj/target"
-    alog="$TARGET/logs/a-$n-$r.log"
-    log "$n notes, run $r/$RUNS: (a) mvn -q -o anki:package ${MAVEN_JVM_OPTS:+(MAVEN_OPTS $MAVEN_JVM_OPTS)}"
-    status=0
-    (cd "$proj" && timed "$TARGET/work/a.time" "$alog" \
-        env MAVEN_OPTS="$MAVEN_JVM_OPTS $LOG_OPTS" "$MVN" "${MVN_ARGS[@]}" -o -q anki:package) || status=$?
-    apkg="$proj/target/bench-$n-1.0.0.apkg"
-    out_bytes=- coll_bytes=- digest=-
-    if [ "$status" = 0 ] && [ -f "$apkg" ]; then
-      out_bytes="$(file_size "$apkg")"
-      digest="$(sha "$apkg")"
-      if [ "$r" = 1 ]; then
-        # Our own collection, compressed with zip -6: what the package could be at most.
-        rm -f "$TARGET/work/collection.anki2" "$TARGET/work/collection.zip"
-        python3 "$BENCH_DIR/analyze.py" extract "$apkg" collection.anki2 "$TARGET/work/collection.anki2"
-        (cd "$TARGET/work" && zip -6 -q -X collection.zip collection.anki2)
-        coll_bytes="$(file_size "$TARGET/work/collection.zip")"
-        rm -f "$TARGET/work/collection.anki2" "$TARGET/work/collection.zip"
-      fi
-    else
-      [ "$status" != 0 ] || status=99
-      log "(a) failed with status $status; last lines of $alog:"
-      tail -n 15 "$alog" >&2
-    fi
-    printf '%s\t%s\ta\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$r" "$status" "$(time_fields "$TARGET/work/a.time")" \
-      "$out_bytes" "$coll_bytes" "$digest" "$alog" >> "$RAW"
-    log "    $(time_fields "$TARGET/work/a.time" | awk -F'\t' '{printf "wall %s s, CPU %.2f s, peak RSS %.0f MiB, other processes %s s CPU", $1, $2+$3, $4/1024, ($5 == "-" ? "?" : sprintf("%.1f", $5-$2-$3))}'), .apkg $out_bytes bytes"
+}
 
-    # (b) the floor: sqlite3 .import in one transaction, then zip -6 of the database.
-    rm -f "$floor/floor.db" "$floor/floor.zip"
-    blog="$TARGET/logs/b-$n-$r.log"
-    log "$n notes, run $r/$RUNS: (b) sqlite3 .import + zip -6"
-    status=0
-    (cd "$floor" && timed "$TARGET/work/b.time" "$blog" \
-        sh -c 'sqlite3 floor.db < import.sql > /dev/null && zip -6 -q -X floor.zip floor.db') || status=$?
-    out_bytes=-
-    if [ "$status" = 0 ]; then
-      out_bytes="$(file_size "$floor/floor.zip")"
-    else
-      log "(b) failed with status $status; last lines of $blog:"
-      tail -n 15 "$blog" >&2
+time_run() { # time_run N R: run R of (a) and then (b) at N notes
+  local n="$1" r="$2" proj floor alog blog apkg out_bytes coll_bytes digest status
+  proj="$TARGET/projects/n$n"
+  floor="$TARGET/work/floor-$n"
+  # (a) the plugin: the whole Maven process, offline.
+  rm -rf "$proj/target"
+  alog="$TARGET/logs/a-$n-$r.log"
+  log "$n notes, run $r/$RUNS: (a) mvn -q -o anki:package ${MAVEN_JVM_OPTS:+(MAVEN_OPTS $MAVEN_JVM_OPTS)}"
+  status=0
+  (cd "$proj" && timed "$TARGET/work/a.time" "$alog" \
+      env MAVEN_OPTS="$MAVEN_JVM_OPTS $LOG_OPTS" "$MVN" "${MVN_ARGS[@]}" -o -q anki:package) || status=$?
+  apkg="$proj/target/bench-$n-1.0.0.apkg"
+  out_bytes=- coll_bytes=- digest=-
+  if [ "$status" = 0 ] && [ -f "$apkg" ]; then
+    out_bytes="$(file_size "$apkg")"
+    digest="$(sha "$apkg")"
+    if [ "$r" = 1 ]; then
+      # Our own collection, compressed with zip -6: what the package could be at most.
+      rm -f "$TARGET/work/collection.anki2" "$TARGET/work/collection.zip"
+      python3 "$BENCH_DIR/analyze.py" extract "$apkg" collection.anki2 "$TARGET/work/collection.anki2"
+      (cd "$TARGET/work" && zip -6 -q -X collection.zip collection.anki2)
+      coll_bytes="$(file_size "$TARGET/work/collection.zip")"
+      rm -f "$TARGET/work/collection.anki2" "$TARGET/work/collection.zip"
     fi
-    printf '%s\t%s\tb\t%s\t%s\t%s\t-\t-\t%s\n' "$n" "$r" "$status" "$(time_fields "$TARGET/work/b.time")" \
-      "$out_bytes" "$blog" >> "$RAW"
-    log "    $(time_fields "$TARGET/work/b.time" | awk -F'\t' '{printf "wall %s s, CPU %.2f s, peak RSS %.0f MiB, other processes %s s CPU", $1, $2+$3, $4/1024, ($5 == "-" ? "?" : sprintf("%.1f", $5-$2-$3))}'), .zip $out_bytes bytes"
-    rm -f "$floor/floor.db"
+  else
+    [ "$status" != 0 ] || status=99
+    log "(a) failed with status $status; last lines of $alog:"
+    tail -n 15 "$alog" >&2
+  fi
+  printf '%s\t%s\ta\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$r" "$status" "$(time_fields "$TARGET/work/a.time")" \
+    "$out_bytes" "$coll_bytes" "$digest" "$alog" >> "$RAW"
+  log "    $(time_fields "$TARGET/work/a.time" | awk -F'\t' '{printf "wall %s s, CPU %.2f s, peak RSS %.0f MiB, other processes %s s CPU", $1, $2+$3, $4/1024, ($5 == "-" ? "?" : sprintf("%.1f", $5-$2-$3))}'), .apkg $out_bytes bytes"
+
+  # (b) the floor: sqlite3 .import in one transaction, then zip -6 of the database.
+  rm -f "$floor/floor.db" "$floor/floor.zip"
+  blog="$TARGET/logs/b-$n-$r.log"
+  log "$n notes, run $r/$RUNS: (b) sqlite3 .import + zip -6"
+  status=0
+  (cd "$floor" && timed "$TARGET/work/b.time" "$blog" \
+      sh -c 'sqlite3 floor.db < import.sql > /dev/null && zip -6 -q -X floor.zip floor.db') || status=$?
+  out_bytes=-
+  if [ "$status" = 0 ]; then
+    out_bytes="$(file_size "$floor/floor.zip")"
+  else
+    log "(b) failed with status $status; last lines of $blog:"
+    tail -n 15 "$blog" >&2
+  fi
+  printf '%s\t%s\tb\t%s\t%s\t%s\t-\t-\t%s\n' "$n" "$r" "$status" "$(time_fields "$TARGET/work/b.time")" \
+    "$out_bytes" "$blog" >> "$RAW"
+  log "    $(time_fields "$TARGET/work/b.time" | awk -F'\t' '{printf "wall %s s, CPU %.2f s, peak RSS %.0f MiB, other processes %s s CPU", $1, $2+$3, $4/1024, ($5 == "-" ? "?" : sprintf("%.1f", $5-$2-$3))}'), .zip $out_bytes bytes"
+  rm -f "$floor/floor.db"
+}
+
+for n in "${SIZE_LIST[@]}"; do
+  prepare_size "$n"
+done
+# Round the sizes, run 1 of each, then run 2…: a slow spell of this kind of machine lasts
+# minutes, and so spreads over every size instead of falling on all the runs of one.
+for r in $(seq 1 "$RUNS"); do
+  for n in "${SIZE_LIST[@]}"; do
+    time_run "$n" "$r"
   done
 done
 
