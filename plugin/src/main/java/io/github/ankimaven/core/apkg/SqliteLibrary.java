@@ -2,6 +2,7 @@ package io.github.ankimaven.core.apkg;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URL;
@@ -9,7 +10,7 @@ import java.net.URLConnection;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -37,7 +38,7 @@ final class SqliteLibrary {
         try {
             synchronized (SQLiteJDBCLoader.class) { // the lock of sqlite-jdbc's own initialize()
                 Field loaded = loadedFlag();
-                if (loaded != null && !loaded.getBoolean(null) && System.getProperty("org.sqlite.lib.path") == null) {
+                if (loaded != null && !loaded.getBoolean(null) && mayLoadHere()) {
                     Path copy = copyOutOfJar();
                     if (copy != null) {
                         System.load(copy.toString());
@@ -62,7 +63,7 @@ final class SqliteLibrary {
      * build. Where the answer is less plain (Android, Alpine's musl) its detection decides; and
      * should a guess ever be wrong, the library fails to load and sqlite-jdbc's loader takes over.
      */
-    private static String commonPlatformFolder() {
+    static String commonPlatformFolder() {
         String os = System.getProperty("os.name", "");
         String folder;
         if (os.contains("Windows")) {
@@ -77,6 +78,16 @@ final class SqliteLibrary {
             return null;
         }
         return folder + "/" + OSInfo.getArchName();
+    }
+
+    /**
+     * Whether this class may load the library for sqlite-jdbc: a library belongs to the class loader
+     * of the class that loads it, so sqlite-jdbc must come from this plugin's own class loader (not,
+     * say, from a build extension's); and the user has not pointed sqlite-jdbc at a library of their own.
+     */
+    private static boolean mayLoadHere() {
+        return SQLiteJDBCLoader.class.getClassLoader() == SqliteLibrary.class.getClassLoader()
+                && System.getProperty("org.sqlite.lib.path") == null && System.getProperty("org.sqlite.lib.name") == null;
     }
 
     /** sqlite-jdbc's mark that its library is loaded ({@code SQLiteJDBCLoader.extracted}), or null if it has none. */
@@ -112,8 +123,9 @@ final class SqliteLibrary {
         copy.toFile().deleteOnExit();
         URLConnection connection = url.openConnection();
         connection.setUseCaches(false); // a cached jar would stay open after Maven drops the plugin's class loader
-        try (InputStream in = connection.getInputStream()) {
-            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        try (InputStream in = connection.getInputStream();
+                OutputStream out = Files.newOutputStream(copy, StandardOpenOption.TRUNCATE_EXISTING)) { // keeps its owner-only access
+            in.transferTo(out);
         }
         return copy;
     }

@@ -1,6 +1,8 @@
 package io.github.ankimaven.core.csv;
 
 import io.github.ankimaven.core.DeckNames;
+import io.github.ankimaven.core.format.FieldFormat;
+import io.github.ankimaven.core.format.FieldProblem;
 import io.github.ankimaven.core.model.BuiltInNoteTypes;
 import io.github.ankimaven.core.model.CardFile;
 import io.github.ankimaven.core.model.Finding;
@@ -611,6 +613,14 @@ public final class CardFileReader {
             }
             if (fields.get(noteType.sortFieldIndex()).isBlank()) {
                 error(line, "empty-term", "empty " + noteType.sortField() + ": every note needs a term");
+                // Rendering reports control characters, and this row is not rendered: one run shows every problem.
+                for (int field = 0; field < fields.size(); field++) {
+                    FieldProblem removed = FieldFormat.controlCharacter(fields.get(field));
+                    if (removed != null) {
+                        findings.accept(removed.at(new SourceLocation(file.displayPath(), fieldLines.get(field)),
+                                noteType.fields().get(field)));
+                    }
+                }
                 return;
             }
             // A row with a bad tag or guid still takes part in the other checks, so that one run

@@ -34,39 +34,52 @@ public enum FieldFormat {
 
     /**
      * The field HTML Anki stores for a cell's text: {@link #render}, then
-     * {@link AnkiText#normalizeField} (plain text in one pass, as it is the common case).
+     * {@link AnkiText#normalizeField} (plain text in one pass, as it is the common case), with a
+     * warning for the first control character of the cell, which Anki removes.
      */
     public FormattedField renderStored(String cellText) {
-        FirstRemoved removed = new FirstRemoved();
         if (this == TEXT) {
-            String html = AnkiText.plainTextField(cellText, removed);
+            FirstRemoved removed = new FirstRemoved();
+            String html = AnkiText.plainTextField(cellText, removed); // the scan that escapes finds them too
             return new FormattedField(html, removed.problem == null ? List.of() : List.of(removed.problem));
         }
         FormattedField rendered = render(cellText);
-        String html = AnkiText.normalizeField(rendered.html(), removed);
-        if (removed.problem == null) {
+        String html = AnkiText.normalizeField(rendered.html());
+        // In the cell as written: the rendered HTML has lines of its own, and Markdown turns a NUL into U+FFFD.
+        FieldProblem removed = controlCharacter(cellText);
+        if (removed == null) {
             return new FormattedField(html, rendered.problems());
         }
-        // The rendered HTML has lines of its own: find the character where the author wrote it.
-        int at = Math.max(0, cellText.indexOf(removed.character));
-        int lineOffset = (int) cellText.substring(0, at).chars().filter(c -> c == '\n').count();
         List<FieldProblem> problems = new ArrayList<>(rendered.problems());
-        problems.add(removed.problem.atLine(lineOffset));
+        problems.add(removed);
         problems.sort(Comparator.comparingInt(FieldProblem::lineOffset));
         return new FormattedField(html, problems);
+    }
+
+    /** The warning for the first control character of a cell (one Anki removes from fields), or null if it has none. */
+    public static FieldProblem controlCharacter(String cellText) {
+        FirstRemoved removed = new FirstRemoved();
+        int line = 0;
+        for (int i = 0; i < cellText.length() && removed.problem == null; i++) {
+            char c = cellText.charAt(i);
+            if (c == '\n') {
+                line++;
+            } else if (AnkiText.isInvalidFieldChar(c) && c != '\r') {
+                removed.removed(c, line);
+            }
+        }
+        return removed.problem;
     }
 
     /** The first control character a field loses, as a warning: Anki removes it, so the card shows less than the cell. */
     private static final class FirstRemoved implements AnkiText.RemovedCharacter {
         private FieldProblem problem;
-        private char character;
 
         @Override
-        public void removed(char removedCharacter, int lineOffset) {
+        public void removed(char character, int lineOffset) {
             if (problem == null) {
-                character = removedCharacter;
                 problem = new FieldProblem(Severity.WARNING, lineOffset, "control-character",
-                        "contains the control character U+" + String.format("%04X", (int) removedCharacter)
+                        "contains the control character U+" + String.format("%04X", (int) character)
                                 + ", which Anki removes; delete it");
             }
         }

@@ -12,11 +12,6 @@ import io.github.ankimaven.core.model.SourceLocation;
  */
 public record FieldProblem(Severity severity, int lineOffset, String rule, String message) {
 
-    /** The same problem at another line of the cell. */
-    public FieldProblem atLine(int otherLineOffset) {
-        return new FieldProblem(severity, otherLineOffset, rule, message);
-    }
-
     /** This problem as a finding, for a cell whose first line is at {@code cellStart}. */
     public Finding at(SourceLocation cellStart) {
         return new Finding(severity, new SourceLocation(cellStart.file(), cellStart.line() + lineOffset), rule, message);

@@ -233,18 +233,12 @@ public final class AnkiText {
      * removed, then NFC (Anki's default "normalize note text").
      */
     public static String normalizeField(String html) {
-        return normalizeField(html, RemovedCharacter.IGNORED);
-    }
-
-    /** {@link #normalizeField(String)}, telling {@code removed} of each control character it removes. */
-    public static String normalizeField(String html, RemovedCharacter removed) {
         StringBuilder out = null;
         for (int i = 0; i < html.length(); i++) {
             char c = html.charAt(i);
             if (isInvalidFieldChar(c)) {
                 if (out == null) {
                     out = new StringBuilder(html.length()).append(html, 0, i);
-                    reportRemoved(html, removed);
                 }
             } else if (out != null) {
                 out.append(c);

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -28,6 +31,12 @@ class SqliteLibraryTest {
     }
 
     @Test
+    void theJarFolderGuessedWithoutStartingAProcessIsSqliteJdbcsOwn() {
+        // sqlite-jdbc's detection (which starts uname on Linux) is fine in a test: the two must agree here.
+        assertEquals(org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS(), SqliteLibrary.commonPlatformFolder());
+    }
+
+    @Test
     void sqliteWorksAfterTheFastLoad() throws Exception {
         SqliteLibrary.load();
         try (Connection connection = org.sqlite.JDBC.createConnection("jdbc:sqlite::memory:", new Properties());
@@ -35,6 +44,27 @@ class SqliteLibraryTest {
                 ResultSet result = statement.executeQuery("SELECT sqlite_version()")) {
             assertTrue(result.next());
             assertEquals(org.sqlite.SQLiteJDBCLoader.getVersion().substring(0, 4), result.getString(1).substring(0, 4));
+        }
+    }
+
+    @Test
+    void leavesSqliteJdbcOfAnotherClassLoaderToLoadItself() throws Exception {
+        // As when a build extension brings sqlite-jdbc: a library belongs to the class loader that loads it,
+        // so loading it here would leave that sqlite-jdbc marked as loaded but without its native methods.
+        URL sqliteJdbc = org.sqlite.JDBC.class.getProtectionDomain().getCodeSource().getLocation();
+        URL pluginClasses = SqliteLibrary.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader extension = new URLClassLoader(new URL[] {sqliteJdbc}, ClassLoader.getPlatformClassLoader());
+                URLClassLoader plugin = new URLClassLoader(new URL[] {pluginClasses}, extension)) {
+            Method load = plugin.loadClass(SqliteLibrary.class.getName()).getDeclaredMethod("load");
+            load.setAccessible(true);
+            load.invoke(null);
+            Method connect = extension.loadClass("org.sqlite.JDBC").getMethod("createConnection", String.class, Properties.class);
+            try (Connection connection = (Connection) connect.invoke(null, "jdbc:sqlite::memory:", new Properties());
+                    Statement statement = connection.createStatement();
+                    ResultSet result = statement.executeQuery("SELECT 6 * 7")) {
+                assertTrue(result.next());
+                assertEquals(42, result.getInt(1));
+            }
         }
     }
 

@@ -478,6 +478,14 @@ class CardFileReaderTest {
     }
 
     @Test
+    void reportsControlCharactersOfARowWithoutTermWhichIsNotRendered() throws IOException {
+        read("m.csv", "Term,Definition\n,\"bad\n\u0001\"\n");
+        assertEquals(List.of("ERROR cards/m.csv:2: empty Term: every note needs a term",
+                "WARNING cards/m.csv:3: Definition: contains the control character U+0001, which Anki removes; delete it"),
+                findingTexts());
+    }
+
+    @Test
     void keepsControlCharactersForTheRendererToReport() throws IOException {
         read("m.csv", "Term,Definition\nterm,\"bad\u0001char\"\n");
         assertEquals(List.of(), findingTexts());
