@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
@@ -26,11 +27,27 @@ public final class CardFiles {
 
     private CardFiles() {}
 
+    /** Spreadsheet files, whose cards a deck would silently miss: each is named in a warning. */
+    private static final Set<String> SPREADSHEETS = Set.of("xlsx", "xlsm", "xls", "ods", "numbers");
+
+    /**
+     * The card files of a deck, and the spreadsheets below its source directory that are not among
+     * them (and not excluded): an author who drops {@code verbs.xlsx} next to the CSV files must
+     * learn that its cards are not in the deck.
+     */
+    public record Found(List<CardFile> cardFiles, List<CardFile> unreadSpreadsheets) {}
+
     /**
      * The regular files below {@code sourceDirectory} matching any include and no exclude,
      * sorted by path; {@code baseDirectory} is what their display paths are relative to.
      */
     public static List<CardFile> find(Path baseDirectory, Path sourceDirectory, List<String> includes, List<String> excludes)
+            throws IOException, DeckConfigurationException {
+        return scan(baseDirectory, sourceDirectory, includes, excludes).cardFiles();
+    }
+
+    /** {@link #find}, with the spreadsheets it leaves out. */
+    public static Found scan(Path baseDirectory, Path sourceDirectory, List<String> includes, List<String> excludes)
             throws IOException, DeckConfigurationException {
         if (!Files.isDirectory(sourceDirectory)) {
             throw new DeckConfigurationException("<sourceDirectory> " + display(baseDirectory, sourceDirectory)
@@ -39,11 +56,18 @@ public final class CardFiles {
         List<PathMatcher> include = matchers(includes);
         List<PathMatcher> exclude = matchers(excludes);
         List<CardFile> files = new ArrayList<>();
+        List<CardFile> spreadsheets = new ArrayList<>();
         // Linked directories are followed: a deck may share card files with another through a link.
         try (Stream<Path> paths = Files.walk(sourceDirectory, FileVisitOption.FOLLOW_LINKS)) {
             for (Path path : paths.toList()) {
                 Path relative = Path.of(sourceDirectory.relativize(path).toString().toLowerCase(Locale.ROOT));
-                if (!matchesAny(include, relative) || matchesAny(exclude, relative)) {
+                if (matchesAny(exclude, relative)) {
+                    continue;
+                }
+                if (!matchesAny(include, relative)) {
+                    if (isSpreadsheet(relative) && Files.isRegularFile(path)) {
+                        spreadsheets.add(new CardFile(path, display(baseDirectory, path)));
+                    }
                     continue;
                 }
                 if (Files.isRegularFile(path)) {
@@ -64,9 +88,19 @@ public final class CardFiles {
         if (files.isEmpty()) {
             throw new DeckConfigurationException("no card files in " + display(baseDirectory, sourceDirectory) + " match "
                     + includes + (excludes.isEmpty() ? "" : " (excluding " + excludes + ")")
-                    + ": add a .csv or .tsv file, or change <includes>");
+                    + ": add a .csv or .tsv file, or change <includes>"
+                    + (spreadsheets.isEmpty() ? "" : " (" + spreadsheets.get(0).displayPath()
+                            + " is a spreadsheet: save it as CSV UTF-8 next to it)"));
         }
-        return files;
+        spreadsheets.sort(Comparator.comparing(CardFile::displayPath));
+        return new Found(files, spreadsheets);
+    }
+
+    private static boolean isSpreadsheet(Path relative) {
+        String name = relative.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        // Not the lock files Excel (~$verbs.xlsx) and others keep while a file is open, nor hidden files.
+        return dot > 0 && !name.startsWith("~$") && !name.startsWith(".") && SPREADSHEETS.contains(name.substring(dot + 1));
     }
 
     /** A path as shown to users: relative to the base directory when inside it, with '/' separators. */

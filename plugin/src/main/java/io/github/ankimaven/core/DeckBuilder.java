@@ -15,6 +15,7 @@ import io.github.ankimaven.core.media.MediaReference;
 import io.github.ankimaven.core.media.MediaReference.Origin;
 import io.github.ankimaven.core.media.MediaReferences;
 import io.github.ankimaven.core.model.CardFile;
+import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.RenderedNote;
 import io.github.ankimaven.core.model.SourceLocation;
@@ -77,6 +78,7 @@ public final class DeckBuilder {
     private static Checked checkEach(DeckRequest request, Findings findings, CheckedNoteConsumer consumer)
             throws IOException, DeckConfigurationException {
         validate(request);
+        reportUnreadSpreadsheets(request, findings);
         Description description = description(request, findings);
         int[] counts = new int[2];
         DeckChecker checker = new DeckChecker(request.duplicateTermSeverity(), request.identity());
@@ -116,6 +118,7 @@ public final class DeckBuilder {
         Description description;
         try {
             validate(request);
+            reportUnreadSpreadsheets(request, findings);
             description = description(request, findings);
         } catch (IOException | DeckConfigurationException | RuntimeException e) {
             PackageWriter.deleteStale(output);
@@ -168,6 +171,14 @@ public final class DeckBuilder {
             throw new DeckConfigurationException("<fieldFormats> names " + request.unknownFormattedFields()
                     + ", which no note type of the deck has (built-in or declared); the deck's note type has "
                     + request.noteType().fields());
+        }
+    }
+
+    private static void reportUnreadSpreadsheets(DeckRequest request, Findings findings) {
+        for (CardFile spreadsheet : request.unreadSpreadsheets()) {
+            findings.accept(Finding.warning(new SourceLocation(spreadsheet.displayPath(), 0), "card-file",
+                    "a spreadsheet is not read, so its cards are not in the deck: save it as CSV UTF-8 next to it (Excel:"
+                            + " Save As > CSV UTF-8; LibreOffice: Save As > Text CSV, UTF-8), or move it out of the card files"));
         }
     }
 

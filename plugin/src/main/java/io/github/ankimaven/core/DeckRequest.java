@@ -40,6 +40,7 @@ import java.util.TreeMap;
  * @param mediaOfOtherDecks the media directories of the other decks of the same build, whose
  *     {@code _} files must not differ from this deck's under the same name
  * @param ruleSeverities severities of single rules instead of their own, by rule id (see {@link RuleSeverities})
+ * @param unreadSpreadsheets spreadsheets among the card files' folder that are not read (not CSV), each a warning
  */
 public record DeckRequest(
         String deckName,
@@ -60,13 +61,14 @@ public record DeckRequest(
         Path previousRelease,
         boolean allowBreakingChanges,
         List<OtherDeckMedia> mediaOfOtherDecks,
-        Map<String, Severity> ruleSeverities) {
+        Map<String, Severity> ruleSeverities,
+        List<CardFile> unreadSpreadsheets) {
 
     /** A request for plain-text fields, without media directory or previous release. */
     public DeckRequest(String deckName, String descriptionHtml, String identity, List<CardFile> cardFiles, Charset encoding,
             List<String> tags, NoteType noteType, Severity duplicateTermSeverity, Instant buildTime) {
         this(deckName, descriptionHtml, null, identity, cardFiles, encoding, tags, noteType, List.of(), FieldFormat.TEXT,
-                Map.of(), null, null, duplicateTermSeverity, buildTime, null, false, List.of(), Map.of());
+                Map.of(), null, null, duplicateTermSeverity, buildTime, null, false, List.of(), Map.of(), List.of());
     }
 
     public DeckRequest {
@@ -86,6 +88,7 @@ public record DeckRequest(
         Objects.requireNonNull(buildTime, "buildTime");
         mediaOfOtherDecks = List.copyOf(mediaOfOtherDecks);
         ruleSeverities = Collections.unmodifiableSortedMap(new TreeMap<>(ruleSeverities));
+        unreadSpreadsheets = unreadSpreadsheets.stream().sorted(Comparator.comparing(CardFile::displayPath)).toList();
     }
 
     /** A note type by the name a card file gives it: a built-in key ({@code cloze}, …) or a declared note type's name. */
@@ -102,7 +105,7 @@ public record DeckRequest(
     public DeckRequest withNoteTypes(NoteType defaultType, List<NoteType> custom) {
         return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, defaultType,
                 custom, format, fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime,
-                previousRelease, allowBreakingChanges, mediaOfOtherDecks, ruleSeverities);
+                previousRelease, allowBreakingChanges, mediaOfOtherDecks, ruleSeverities, unreadSpreadsheets);
     }
 
     /** The format of a field of the note type. */
@@ -127,49 +130,55 @@ public record DeckRequest(
     public DeckRequest withPreviousRelease(Path previous, boolean allowBreaking) {
         return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType,
                 customNoteTypes, format, fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime,
-                previous, allowBreaking, mediaOfOtherDecks, ruleSeverities);
+                previous, allowBreaking, mediaOfOtherDecks, ruleSeverities, unreadSpreadsheets);
     }
 
     public DeckRequest withDeckName(String name) {
         return new DeckRequest(name, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType,
                 customNoteTypes, format, fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime,
-                previousRelease, allowBreakingChanges, mediaOfOtherDecks, ruleSeverities);
+                previousRelease, allowBreakingChanges, mediaOfOtherDecks, ruleSeverities, unreadSpreadsheets);
     }
 
     public DeckRequest withBuildTime(Instant time) {
         return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType,
                 customNoteTypes, format, fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, time,
-                previousRelease, allowBreakingChanges, mediaOfOtherDecks, ruleSeverities);
+                previousRelease, allowBreakingChanges, mediaOfOtherDecks, ruleSeverities, unreadSpreadsheets);
     }
 
     public DeckRequest withFormats(FieldFormat defaultFormat, Map<String, FieldFormat> byField) {
         return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType,
                 customNoteTypes, defaultFormat, byField, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime,
-                previousRelease, allowBreakingChanges, mediaOfOtherDecks, ruleSeverities);
+                previousRelease, allowBreakingChanges, mediaOfOtherDecks, ruleSeverities, unreadSpreadsheets);
     }
 
     public DeckRequest withMedia(Path directory, String display) {
         return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType,
                 customNoteTypes, format, fieldFormats, directory, display, duplicateTermSeverity, buildTime,
-                previousRelease, allowBreakingChanges, mediaOfOtherDecks, ruleSeverities);
+                previousRelease, allowBreakingChanges, mediaOfOtherDecks, ruleSeverities, unreadSpreadsheets);
     }
 
     public DeckRequest withDescriptionFile(CardFile file) {
         return new DeckRequest(deckName, descriptionHtml, file, identity, cardFiles, encoding, tags, noteType,
                 customNoteTypes, format, fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime,
-                previousRelease, allowBreakingChanges, mediaOfOtherDecks, ruleSeverities);
+                previousRelease, allowBreakingChanges, mediaOfOtherDecks, ruleSeverities, unreadSpreadsheets);
     }
 
     public DeckRequest withRuleSeverities(Map<String, Severity> severities) {
         return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType,
                 customNoteTypes, format, fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime,
-                previousRelease, allowBreakingChanges, mediaOfOtherDecks, severities);
+                previousRelease, allowBreakingChanges, mediaOfOtherDecks, severities, unreadSpreadsheets);
+    }
+
+    public DeckRequest withUnreadSpreadsheets(List<CardFile> spreadsheets) {
+        return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType,
+                customNoteTypes, format, fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime,
+                previousRelease, allowBreakingChanges, mediaOfOtherDecks, ruleSeverities, spreadsheets);
     }
 
     public DeckRequest withMediaOfOtherDecks(List<OtherDeckMedia> others) {
         return new DeckRequest(deckName, descriptionHtml, descriptionFile, identity, cardFiles, encoding, tags, noteType,
                 customNoteTypes, format, fieldFormats, mediaDirectory, mediaDisplay, duplicateTermSeverity, buildTime,
-                previousRelease, allowBreakingChanges, others, ruleSeverities);
+                previousRelease, allowBreakingChanges, others, ruleSeverities, unreadSpreadsheets);
     }
 
     /**

@@ -428,9 +428,10 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
         Severity duplicates = duplicateTermSeverity();
         Map<String, Severity> ruleSeverities = RuleSeverities.parse(rules);
         if (decks == null || decks.isEmpty()) {
-            DeckRequest request = new DeckRequest(deckName, descriptionHtml(description), deckIdentity,
-                    CardFiles.find(baseDirectory, sourceDirectory.toPath(), includes, excludes), charset, tags,
-                    NoteType.termDefinition(), duplicates, buildTime);
+            CardFiles.Found found = CardFiles.scan(baseDirectory, sourceDirectory.toPath(), includes, excludes);
+            DeckRequest request = new DeckRequest(deckName, descriptionHtml(description), deckIdentity, found.cardFiles(),
+                    charset, tags, NoteType.termDefinition(), duplicates, buildTime)
+                    .withUnreadSpreadsheets(found.unreadSpreadsheets());
             request = completed(request, sourceDirectory, description, descriptionFile, format, fieldFormats, mediaDirectory);
             request = withNoteTypes(request, noteType).withRuleSeverities(ruleSeverities);
             return List.of(new ConfiguredDeck(request, finalName, null, previousRelease));
@@ -462,10 +463,11 @@ abstract class AbstractAnkiMojo extends AbstractMojo {
             boolean ownDescription = deck.description != null || deck.descriptionFile != null
                     || new File(source, "description.md").isFile();
             String plainDescription = deck.description != null ? deck.description : ownDescription ? null : description;
-            DeckRequest request = new DeckRequest(deck.name, descriptionHtml(plainDescription),
-                    identity, CardFiles.find(baseDirectory, source.toPath(), deck.includes != null ? deck.includes : includes,
-                            deck.excludes != null ? deck.excludes : excludes),
-                    charset, deckTags, NoteType.termDefinition(), duplicates, buildTime);
+            CardFiles.Found found = CardFiles.scan(baseDirectory, source.toPath(),
+                    deck.includes != null ? deck.includes : includes, deck.excludes != null ? deck.excludes : excludes);
+            DeckRequest request = new DeckRequest(deck.name, descriptionHtml(plainDescription), identity, found.cardFiles(),
+                    charset, deckTags, NoteType.termDefinition(), duplicates, buildTime)
+                    .withUnreadSpreadsheets(found.unreadSpreadsheets());
             request = completed(request, source, plainDescription,
                     deck.descriptionFile != null ? resolve(deck.descriptionFile) : ownDescription ? null : descriptionFile,
                     deck.format != null ? deck.format : format, deck.fieldFormats != null ? deck.fieldFormats : fieldFormats,

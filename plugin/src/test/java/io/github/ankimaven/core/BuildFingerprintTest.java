@@ -47,7 +47,7 @@ class BuildFingerprintTest {
         return new DeckRequest("Deck", null, new CardFile(directory.resolve("description.md"), "description.md"), "g:a",
                 List.of(new CardFile(directory.resolve("cards.csv"), "cards.csv")), StandardCharsets.UTF_8, List.of("tag"),
                 NoteType.termDefinition(), customNoteTypes, FieldFormat.TEXT, fieldFormats, directory.resolve("media"), "media",
-                Severity.ERROR, buildTime, null, false, List.of(), Map.of());
+                Severity.ERROR, buildTime, null, false, List.of(), Map.of(), List.of());
     }
 
     private String fullFingerprint() throws IOException {

@@ -29,6 +29,27 @@ class CardFilesTest {
     }
 
     @Test
+    void spreadsheetsThatAreNotReadAreNamedButNotLockFilesOrExcludedOnes() throws Exception {
+        Path source = sourceWithCards();
+        Files.createDirectories(source.resolve("more"));
+        for (String name : List.of("Verbs.XLSX", "more/nouns.ods", "~$Verbs.XLSX", ".hidden.xls", "old/draft.xlsx", "notes.txt")) {
+            Files.createDirectories(source.resolve(name).getParent());
+            Files.writeString(source.resolve(name), "PK");
+        }
+        CardFiles.Found found = CardFiles.scan(base, source, List.of("**/*.csv"), List.of("old/**"));
+        assertEquals(List.of("src/main/anki/cards.csv"), found.cardFiles().stream().map(CardFile::displayPath).toList());
+        assertEquals(List.of("src/main/anki/Verbs.XLSX", "src/main/anki/more/nouns.ods"),
+                found.unreadSpreadsheets().stream().map(CardFile::displayPath).toList());
+        CardFiles.Found all = CardFiles.scan(base, source, List.of("**/*"), List.of("old/**"));
+        assertEquals(List.of(), all.unreadSpreadsheets(), "a spreadsheet the includes take is read, and fails as CSV");
+        Files.delete(source.resolve("cards.csv"));
+        assertEquals("no card files in src/main/anki match [**/*.csv] (excluding [old/**]): add a .csv or .tsv file, or"
+                + " change <includes> (src/main/anki/Verbs.XLSX is a spreadsheet: save it as CSV UTF-8 next to it)",
+                assertThrows(DeckConfigurationException.class,
+                        () -> CardFiles.find(base, source, List.of("**/*.csv"), List.of("old/**"))).getMessage());
+    }
+
+    @Test
     void patternsMatchCaseInsensitivelyOnEveryOperatingSystem() throws Exception {
         Path source = sourceWithCards();
         Files.writeString(source.resolve("Verbs.CSV"), "Term,Definition\n");

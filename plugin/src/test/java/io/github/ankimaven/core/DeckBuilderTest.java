@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ankimaven.core.apkg.StableIds;
 import io.github.ankimaven.core.format.FieldFormat;
+import io.github.ankimaven.core.model.CardFile;
 import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.model.Severity;
 import io.github.ankimaven.testsupport.ApkgContents;
@@ -376,6 +377,19 @@ class DeckBuilderTest {
                 "WARNING src/main/anki/words.csv:1: no column \"Definition\": every note of this file leaves it empty, and makes no"
                         + " card that needs it"), texts(report.findings()).stream().sorted().toList());
         assertEquals(1_501, report.cards());
+    }
+
+    @Test
+    void aSpreadsheetAmongTheCardFilesIsAWarningAndTheDeckIsBuiltWithoutIt() throws Exception {
+        TestDecks deck = new TestDecks(dir).file("a.csv", "Term,Definition\nVM,virtual machine\n");
+        Path spreadsheet = Files.writeString(dir.resolve("src/main/anki/verbs.xlsx"), "PK");
+        DeckRequest request = deck.request().withUnreadSpreadsheets(List.of(new CardFile(spreadsheet, "src/main/anki/verbs.xlsx")));
+        DeckReport report = DeckBuilder.build(request, deck.output());
+        assertEquals(List.of("WARNING src/main/anki/verbs.xlsx: a spreadsheet is not read, so its cards are not in the deck:"
+                + " save it as CSV UTF-8 next to it (Excel: Save As > CSV UTF-8; LibreOffice: Save As > Text CSV, UTF-8), or"
+                + " move it out of the card files"), texts(report.findings()));
+        assertEquals(1, report.notes());
+        assertEquals(texts(report.findings()), texts(DeckBuilder.check(request).findings()));
     }
 
     @Test
