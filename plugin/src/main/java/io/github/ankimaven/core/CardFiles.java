@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,7 +29,7 @@ public final class CardFiles {
     private CardFiles() {}
 
     /** Spreadsheet files, whose cards a deck would silently miss: each is named in a warning. */
-    private static final Set<String> SPREADSHEETS = Set.of("xlsx", "xlsm", "xls", "ods", "numbers");
+    private static final Set<String> SPREADSHEETS = Set.of("xlsx", "xlsm", "xlsb", "xls", "ods", "numbers");
 
     /**
      * The card files of a deck, and the spreadsheets below its source directory that are not among
@@ -85,6 +86,7 @@ public final class CardFiles {
             throw e.getCause();
         }
         files.sort(Comparator.comparing(CardFile::displayPath));
+        spreadsheets.sort(Comparator.comparing(CardFile::displayPath));
         if (files.isEmpty()) {
             throw new DeckConfigurationException("no card files in " + display(baseDirectory, sourceDirectory) + " match "
                     + includes + (excludes.isEmpty() ? "" : " (excluding " + excludes + ")")
@@ -92,15 +94,32 @@ public final class CardFiles {
                     + (spreadsheets.isEmpty() ? "" : " (" + spreadsheets.get(0).displayPath()
                             + " is a spreadsheet: save it as CSV UTF-8 next to it)"));
         }
-        spreadsheets.sort(Comparator.comparing(CardFile::displayPath));
-        return new Found(files, spreadsheets);
+        // A spreadsheet next to a card file of its name (verbs.xlsx beside verbs.csv) is the master it was saved from.
+        Set<String> saved = new HashSet<>();
+        files.forEach(file -> saved.add(withoutExtension(file.path())));
+        return new Found(files, spreadsheets.stream().filter(sheet -> !saved.contains(withoutExtension(sheet.path()))).toList());
+    }
+
+    /** The path without its extension, case ignored: {@code a/Verbs.xlsx} and {@code a/verbs.csv} give the same. */
+    private static String withoutExtension(Path path) {
+        String text = path.toAbsolutePath().normalize().toString().toLowerCase(Locale.ROOT);
+        int dot = text.lastIndexOf('.');
+        int separator = Math.max(text.lastIndexOf('/'), text.lastIndexOf('\\'));
+        return dot > separator ? text.substring(0, dot) : text;
     }
 
     private static boolean isSpreadsheet(Path relative) {
         String name = relative.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        // Not the lock files Excel (~$verbs.xlsx) and others keep while a file is open, nor hidden files.
-        return dot > 0 && !name.startsWith("~$") && !name.startsWith(".") && SPREADSHEETS.contains(name.substring(dot + 1));
+        if (dot <= 0 || name.startsWith("~$") || !SPREADSHEETS.contains(name.substring(dot + 1))) {
+            return false; // not a spreadsheet, or the lock file Excel keeps while one is open (~$verbs.xlsx)
+        }
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return false; // hidden, or in a hidden folder
+            }
+        }
+        return true;
     }
 
     /** A path as shown to users: relative to the base directory when inside it, with '/' separators. */

@@ -175,10 +175,18 @@ public final class DeckBuilder {
     }
 
     private static void reportUnreadSpreadsheets(DeckRequest request, Findings findings) {
+        List<Path> mediaDirectories = new ArrayList<>();
+        if (request.mediaDirectory() != null) {
+            mediaDirectories.add(request.mediaDirectory().toAbsolutePath().normalize());
+        }
+        request.mediaOfOtherDecks().forEach(other -> mediaDirectories.add(other.directory().toAbsolutePath().normalize()));
         for (CardFile spreadsheet : request.unreadSpreadsheets()) {
-            findings.accept(Finding.warning(new SourceLocation(spreadsheet.displayPath(), 0), "card-file",
-                    "a spreadsheet is not read, so its cards are not in the deck: save it as CSV UTF-8 next to it (Excel:"
-                            + " Save As > CSV UTF-8; LibreOffice: Save As > Text CSV, UTF-8), or move it out of the card files"));
+            Path path = spreadsheet.path().toAbsolutePath().normalize();
+            if (mediaDirectories.stream().noneMatch(path::startsWith)) { // a media file may well be a spreadsheet
+                findings.accept(Finding.warning(new SourceLocation(spreadsheet.displayPath(), 0), "card-file",
+                        "a spreadsheet is not read, so its cards are not in the deck: save it as CSV UTF-8 next to it (Excel:"
+                                + " Save As > CSV UTF-8; LibreOffice: Save As > Text CSV, UTF-8), or list it in <excludes>"));
+            }
         }
     }
 

@@ -12,10 +12,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -184,18 +186,22 @@ public record DeckRequest(
     /**
      * The decks of one build, each told the media directories of the others (see
      * {@link #mediaOfOtherDecks}); a deck that shares its media directory with another is not
-     * told about that one, as it ships the very same files.
+     * told about that one, as it ships the very same files. A spreadsheet in the folders of
+     * several decks is named by the first of them only.
      */
     public static List<DeckRequest> ofOneBuild(List<DeckRequest> decks) {
         List<DeckRequest> linked = new ArrayList<>();
+        Set<Path> spreadsheets = new HashSet<>(); // one warning for each, from the first deck whose folder holds it
         for (DeckRequest deck : decks) {
+            List<CardFile> unread = deck.unreadSpreadsheets().stream()
+                    .filter(sheet -> spreadsheets.add(sheet.path().toAbsolutePath().normalize())).toList();
             List<OtherDeckMedia> others = decks.stream()
                     .filter(other -> other != deck && other.mediaDirectory() != null && deck.mediaDirectory() != null
                             && !other.mediaDirectory().toAbsolutePath().normalize()
                                     .equals(deck.mediaDirectory().toAbsolutePath().normalize()))
                     .map(other -> new OtherDeckMedia(other.deckName(), other.mediaDirectory(), other.mediaDisplay()))
                     .toList();
-            linked.add(deck.withMediaOfOtherDecks(others));
+            linked.add(deck.withMediaOfOtherDecks(others).withUnreadSpreadsheets(unread));
         }
         return linked;
     }

@@ -32,17 +32,22 @@ class CardFilesTest {
     void spreadsheetsThatAreNotReadAreNamedButNotLockFilesOrExcludedOnes() throws Exception {
         Path source = sourceWithCards();
         Files.createDirectories(source.resolve("more"));
-        for (String name : List.of("Verbs.XLSX", "more/nouns.ods", "~$Verbs.XLSX", ".hidden.xls", "old/draft.xlsx", "notes.txt")) {
+        Files.writeString(source.resolve("Saved.csv"), "Term,Definition\n");
+        for (String name : List.of("Verbs.XLSX", "more/nouns.ods", "~$Verbs.XLSX", ".hidden.xls", ".backup/x.xlsx",
+                "old/draft.xlsx", "notes.txt", "saved.xlsx")) {
             Files.createDirectories(source.resolve(name).getParent());
             Files.writeString(source.resolve(name), "PK");
         }
         CardFiles.Found found = CardFiles.scan(base, source, List.of("**/*.csv"), List.of("old/**"));
-        assertEquals(List.of("src/main/anki/cards.csv"), found.cardFiles().stream().map(CardFile::displayPath).toList());
+        assertEquals(List.of("src/main/anki/Saved.csv", "src/main/anki/cards.csv"),
+                found.cardFiles().stream().map(CardFile::displayPath).toList());
         assertEquals(List.of("src/main/anki/Verbs.XLSX", "src/main/anki/more/nouns.ods"),
-                found.unreadSpreadsheets().stream().map(CardFile::displayPath).toList());
+                found.unreadSpreadsheets().stream().map(CardFile::displayPath).toList(),
+                "saved.xlsx is the master of Saved.csv beside it");
         CardFiles.Found all = CardFiles.scan(base, source, List.of("**/*"), List.of("old/**"));
         assertEquals(List.of(), all.unreadSpreadsheets(), "a spreadsheet the includes take is read, and fails as CSV");
         Files.delete(source.resolve("cards.csv"));
+        Files.delete(source.resolve("Saved.csv"));
         assertEquals("no card files in src/main/anki match [**/*.csv] (excluding [old/**]): add a .csv or .tsv file, or"
                 + " change <includes> (src/main/anki/Verbs.XLSX is a spreadsheet: save it as CSV UTF-8 next to it)",
                 assertThrows(DeckConfigurationException.class,

@@ -383,13 +383,22 @@ class DeckBuilderTest {
     void aSpreadsheetAmongTheCardFilesIsAWarningAndTheDeckIsBuiltWithoutIt() throws Exception {
         TestDecks deck = new TestDecks(dir).file("a.csv", "Term,Definition\nVM,virtual machine\n");
         Path spreadsheet = Files.writeString(dir.resolve("src/main/anki/verbs.xlsx"), "PK");
-        DeckRequest request = deck.request().withUnreadSpreadsheets(List.of(new CardFile(spreadsheet, "src/main/anki/verbs.xlsx")));
+        deck.media("_worksheet.xlsx", new byte[] {'P', 'K'});
+        DeckRequest request = deck.requestWithMedia().withUnreadSpreadsheets(List.of(
+                new CardFile(spreadsheet, "src/main/anki/verbs.xlsx"),
+                new CardFile(dir.resolve("src/main/anki/media/_worksheet.xlsx"), "src/main/anki/media/_worksheet.xlsx")));
         DeckReport report = DeckBuilder.build(request, deck.output());
-        assertEquals(List.of("WARNING src/main/anki/verbs.xlsx: a spreadsheet is not read, so its cards are not in the deck:"
+        assertEquals(List.of("card-file src/main/anki/verbs.xlsx"),
+                report.findings().stream().map(f -> f.rule() + " " + f.location().file()).toList(),
+                "a spreadsheet in the media folder is a media file (a static one, here, that nothing has to use)");
+        assertEquals("WARNING src/main/anki/verbs.xlsx: a spreadsheet is not read, so its cards are not in the deck:"
                 + " save it as CSV UTF-8 next to it (Excel: Save As > CSV UTF-8; LibreOffice: Save As > Text CSV, UTF-8), or"
-                + " move it out of the card files"), texts(report.findings()));
+                + " list it in <excludes>", texts(report.findings()).get(0));
         assertEquals(1, report.notes());
         assertEquals(texts(report.findings()), texts(DeckBuilder.check(request).findings()));
+        List<DeckRequest> twoDecks = DeckRequest.ofOneBuild(List.of(request, request.withDeckName("Other")));
+        assertEquals(List.of(2, 0), twoDecks.stream().map(r -> r.unreadSpreadsheets().size()).toList(),
+                "a spreadsheet in the folders of two decks is named once");
     }
 
     @Test

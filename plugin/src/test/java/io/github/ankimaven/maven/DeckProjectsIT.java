@@ -439,8 +439,8 @@ class DeckProjectsIT {
         assertEquals(0, run.exitCode, run.log());
         assertEquals(List.of("[WARNING] src/main/anki/cards.csv:3: no \"Definition \u2192 Term\" card: Definition is empty",
                 "[WARNING] src/main/anki/more-cards.xlsx: a spreadsheet is not read, so its cards are not in the deck: save it"
-                        + " as CSV UTF-8 next to it (Excel: Save As > CSV UTF-8; LibreOffice: Save As > Text CSV, UTF-8), or move"
-                        + " it out of the card files",
+                        + " as CSV UTF-8 next to it (Excel: Save As > CSV UTF-8; LibreOffice: Save As > Text CSV, UTF-8), or list"
+                        + " it in <excludes>",
                 "[WARNING] 2 warnings, as listed above"), run.linesStartingWith("[WARNING]"),
                 "anki:check lists them; anki:package, which finds the same, says so in one line");
     }

@@ -15,8 +15,8 @@ public final class Rules {
 
     /** Every rule, card-file rules first, then deck-wide ones, then the release gate's. */
     public static final List<Rule> ALL = List.of(
-            new Rule("card-file", WARNING, "A spreadsheet (.xlsx, .xls, .ods, .numbers) among the card files, which is not"
-                    + " read: its cards are not in the deck."),
+            new Rule("card-file", WARNING, "A spreadsheet (.xlsx, .xlsm, .xlsb, .xls, .ods, .numbers) among the card files,"
+                    + " which is not read: its cards are not in the deck."),
             new Rule("encoding", ERROR, "A card file has bytes that are not valid in the configured encoding."),
             new Rule("malformed-csv", ERROR,
                     "A record is not valid CSV: an unterminated quoted cell, text after a closing quote, or a"

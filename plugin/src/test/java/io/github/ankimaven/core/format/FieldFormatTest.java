@@ -48,6 +48,9 @@ class FieldFormatTest {
         FormattedField markdown = FieldFormat.MARKDOWN.renderStored("# Title\n\nsome\u0004 text");
         assertEquals(List.of(2), markdown.problems().stream().map(FieldProblem::lineOffset).toList());
         // Markdown turns a NUL into U+FFFD, so the rendered HTML has nothing left to remove: the cell is what counts.
+        FormattedField reference = FieldFormat.MARKDOWN.renderStored("a\n\nb &#1; c");
+        assertEquals(List.of(0), reference.problems().stream().map(FieldProblem::lineOffset).toList(),
+                "a character reference the HTML decodes to a control character");
         FormattedField nul = FieldFormat.MARKDOWN.renderStored("a\n\nb\u0000c");
         assertEquals(List.of(new FieldProblem(Severity.WARNING, 2, "control-character",
                 "contains the control character U+0000, which Anki removes; delete it")), nul.problems());
