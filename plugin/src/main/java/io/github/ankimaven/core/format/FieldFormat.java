@@ -47,9 +47,11 @@ public enum FieldFormat {
         String html = AnkiText.normalizeField(rendered.html());
         // In the cell as written: the rendered HTML has lines of its own, and Markdown turns a NUL into U+FFFD.
         FieldProblem removed = controlCharacter(cellText);
-        if (removed == null && (removed = controlCharacter(rendered.html())) != null) {
-            // Written as a character reference (&#1;), which the HTML decodes: its line in the cell is unknown.
-            removed = new FieldProblem(removed.severity(), 0, removed.rule(), removed.message());
+        if (removed == null) {
+            FieldProblem decoded = controlCharacter(rendered.html());
+            if (decoded != null) { // written as a character reference (&#1;): its line in the cell is unknown
+                removed = new FieldProblem(decoded.severity(), 0, decoded.rule(), decoded.message());
+            }
         }
         if (removed == null) {
             return new FormattedField(html, rendered.problems());
