@@ -24,8 +24,9 @@ import org.sqlite.util.OSInfo;
  * every Maven run, a tenth of a small deck's build. Here the library is copied in bulk to a file
  * with a name of its own (as sqlite-jdbc does, so that plugins in other class loaders never load
  * the same file), loaded, and sqlite-jdbc's loader marked as done. When anything is not as
- * expected (a library path set by the user, no library for this platform in the jar, another
- * sqlite-jdbc whose loader has no such mark), sqlite-jdbc's own loader runs as before.
+ * expected (a library path or name set by the user, sqlite-jdbc from another class loader, no
+ * library for this platform in the jar, a sqlite-jdbc whose loader has no such mark),
+ * sqlite-jdbc's own loader runs as before.
  */
 final class SqliteLibrary {
 

@@ -65,15 +65,7 @@ public enum FieldFormat {
     /** The warning for the first control character of a cell (one Anki removes from fields), or null if it has none. */
     public static FieldProblem controlCharacter(String cellText) {
         FirstRemoved removed = new FirstRemoved();
-        int line = 0;
-        for (int i = 0; i < cellText.length() && removed.problem == null; i++) {
-            char c = cellText.charAt(i);
-            if (c == '\n') {
-                line++;
-            } else if (AnkiText.isInvalidFieldChar(c) && c != '\r') {
-                removed.removed(c, line);
-            }
-        }
+        AnkiText.reportRemovedCharacters(cellText, removed);
         return removed.problem;
     }
 

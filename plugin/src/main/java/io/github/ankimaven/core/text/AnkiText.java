@@ -132,7 +132,7 @@ public final class AnkiText {
         long scan = scan(normalized);
         int found = (int) (scan >>> 32);
         if ((found & CONTROL) != 0) {
-            reportRemoved(normalized, removed);
+            reportRemovedCharacters(normalized, removed);
         }
         String escaped = (found & CHANGES) == 0 ? normalized : escapedCopy(normalized, normalized.length() + (int) scan, true);
         return (found & COMBINING) == 0 ? escaped : Normalizer.normalize(escaped, Normalizer.Form.NFC);
@@ -168,7 +168,8 @@ public final class AnkiText {
         return ((long) found << 32) | (growth & 0xffffffffL);
     }
 
-    private static void reportRemoved(String text, RemovedCharacter removed) {
+    /** Tells {@code removed} of each character of {@code text} that Anki removes from a field, with its line. */
+    public static void reportRemovedCharacters(String text, RemovedCharacter removed) {
         int line = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
