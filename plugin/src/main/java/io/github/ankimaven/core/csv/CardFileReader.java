@@ -176,7 +176,7 @@ public final class CardFileReader {
         CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();
         FileParse parse = new FileParse(file, noteType, fileDeck, notes, findings);
         Malformed malformed = parse.run(parser, linesBeforeHeader);
-        LineSkipper lines = isAsciiCompatible(charset) ? new LineSkipper(file.path()) : null;
+        LineSkipper lines = malformed == null ? null : LineSkipper.of(file.path(), charset);
         for (int malformedRows = 1; malformed != null; malformedRows++) {
             // Reading goes on at the next line only if no quoted cell is left open there.
             boolean resume = lines != null && lines.quotesPairUp(malformed.recordLine(), malformed.errorLine() + 1);
@@ -191,7 +191,7 @@ public final class CardFileReader {
                                 + " this line; is it a CSV file with another separator or quoting?"));
                 return;
             }
-            try (BufferedReader rest = lines.reader(charset)) {
+            try (BufferedReader rest = lines.reader()) {
                 malformed = parse.run(CSVParser.builder().setReader(rest).setFormat(format).get(), malformed.errorLine());
             }
         }
@@ -205,26 +205,53 @@ public final class CardFileReader {
     /** A row with text after a closing quote, the one problem after which reading can go on. */
     private record Malformed(int recordLine, int errorLine) {}
 
-    /** Whether CR, LF and '"' are single bytes that no other character's bytes contain. */
-    private static boolean isAsciiCompatible(Charset charset) {
-        String name = charset.name();
-        return charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
-                || name.startsWith("ISO-8859-") || name.startsWith("windows-125");
-    }
-
     /**
      * Where a card file's lines start, found in its bytes and going forward only, so that reading
      * can go on after a row the parser cannot get past (Commons CSV cannot resume by itself) without
      * reading the file again from its start. Lines end at CR, LF or CRLF, as the parser counts them.
+     * The bytes are read as code units: one byte in the encodings where CR, LF and '"' are single
+     * bytes that no other character's bytes contain (UTF-8, ASCII, ISO-8859-*, windows-125*), two
+     * in UTF-16 (Excel's "Unicode Text"), where every character is one or two such units.
      */
     private static final class LineSkipper {
         private final Path path;
+        private final int unit; // bytes per code unit
+        private final boolean bigEndian;
+        private final Charset resumeCharset; // decodes from the middle of the file, after any byte order mark
         private long offset; // where line starts
         private int line = 1;
         private boolean ended;
 
-        LineSkipper(Path path) {
+        private LineSkipper(Path path, int unit, boolean bigEndian, Charset resumeCharset) {
             this.path = path;
+            this.unit = unit;
+            this.bigEndian = bigEndian;
+            this.resumeCharset = resumeCharset;
+        }
+
+        /** A skipper for the file, or null when its encoding has no code units to find line ends in. */
+        static LineSkipper of(Path path, Charset charset) throws IOException {
+            String name = charset.name();
+            if (charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
+                    || name.startsWith("ISO-8859-") || name.startsWith("windows-125")) {
+                return new LineSkipper(path, 1, false, charset);
+            }
+            if (charset.equals(StandardCharsets.UTF_16BE)) {
+                return new LineSkipper(path, 2, true, charset);
+            }
+            if (charset.equals(StandardCharsets.UTF_16LE)) {
+                return new LineSkipper(path, 2, false, charset);
+            }
+            if (charset.equals(StandardCharsets.UTF_16)) {
+                // Big-endian unless a byte order mark says otherwise, as Java's UTF-16 decoder reads it.
+                boolean littleEndian;
+                try (InputStream in = Files.newInputStream(path)) {
+                    byte[] mark = in.readNBytes(2);
+                    littleEndian = mark.length == 2 && (mark[0] & 0xff) == 0xff && (mark[1] & 0xff) == 0xfe;
+                }
+                return new LineSkipper(path, 2, !littleEndian, littleEndian ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE);
+            }
+            return null;
         }
 
         /** Whether {@link #quotesPairUp} met the end of the file before the line it was to move to. */
@@ -246,30 +273,33 @@ public final class CardFileReader {
                 while (true) {
                     buffer.clear();
                     int read = channel.read(buffer, position);
-                    if (read <= 0) {
+                    int whole = read - read % unit;
+                    if (whole <= 0) {
                         break;
                     }
-                    for (int i = 0; i < read; i++) {
-                        byte b = buffer.get(i);
+                    for (int i = 0; i < whole; i += unit) {
+                        int c = unit == 1 ? buffer.get(i) & 0xff
+                                : bigEndian ? (buffer.get(i) & 0xff) << 8 | buffer.get(i + 1) & 0xff
+                                : (buffer.get(i + 1) & 0xff) << 8 | buffer.get(i) & 0xff;
                         if (afterCr) {
                             afterCr = false;
-                            if (b == '\n') { // the LF of a CRLF
-                                offset = position + i + 1;
+                            if (c == '\n') { // the LF of a CRLF
+                                offset = position + i + unit;
                                 continue;
                             }
                         }
                         if (line >= toLine) {
                             break scan;
                         }
-                        if (b == '\n' || b == '\r') {
+                        if (c == '\n' || c == '\r') {
                             line++;
-                            offset = position + i + 1;
-                            afterCr = b == '\r';
-                        } else if (b == '"' && line >= fromLine) {
+                            offset = position + i + unit;
+                            afterCr = c == '\r';
+                        } else if (c == '"' && line >= fromLine) {
                             quotes++;
                         }
                     }
-                    position += read;
+                    position += whole; // an odd byte left over is read again with the next ones
                 }
             }
             ended = line < toLine;
@@ -278,8 +308,8 @@ public final class CardFileReader {
         }
 
         /** The file from the start of the line {@link #quotesPairUp} moved to. The bytes were validated in the first reading. */
-        BufferedReader reader(Charset charset) throws IOException {
-            var decoder = charset.newDecoder()
+        BufferedReader reader() throws IOException {
+            var decoder = resumeCharset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
             InputStream in = Files.newInputStream(path);

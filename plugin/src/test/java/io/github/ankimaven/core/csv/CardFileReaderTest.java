@@ -9,11 +9,14 @@ import io.github.ankimaven.core.model.Note;
 import io.github.ankimaven.core.model.NoteType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -237,6 +240,31 @@ class CardFileReaderTest {
         assertEquals(1, findings.size(), findingTexts().toString());
         assertEquals(List.of("na\u00efve"), terms());
         assertEquals(3, notes.get(0).location().line());
+    }
+
+    @Test
+    void readsOnInAUtf16FileWhicheverItsByteOrder() throws IOException {
+        String text = "Term\tDefinition\r\n\"quoted\" extra\trow\r\nnext\t\"two\r\nlines\"\r\n"
+                + "bad\t\"a \"b\" c\"\r\n\u00e9t\u00e9 \ud83c\udf1e\tsummer\r\n";
+        Map<Charset, byte[]> files = new LinkedHashMap<>();
+        files.put(StandardCharsets.UTF_16, ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE)); // Excel's "Unicode Text"
+        files.put(StandardCharsets.UTF_16LE, ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE));
+        files.put(StandardCharsets.UTF_16BE, text.getBytes(StandardCharsets.UTF_16BE));
+        for (Map.Entry<Charset, byte[]> file : files.entrySet()) {
+            notes.clear();
+            findings.clear();
+            Path path = dir.resolve("unicode.tsv");
+            Files.write(path, file.getValue());
+            new CardFileReader(NoteType.termDefinition(), file.getKey(), "Deck")
+                    .read(new CardFile(path, "cards/unicode.tsv"), notes::add, findings::add);
+            String problem = ": text after a closing quote: a quoted cell must end right after its closing \" (write a quote"
+                    + " inside a quoted cell as \"\")";
+            assertEquals(List.of("ERROR cards/unicode.tsv:2" + problem, "ERROR cards/unicode.tsv:5" + problem), findingTexts(),
+                    file.getKey().name());
+            assertEquals(List.of("next", "\u00e9t\u00e9 \ud83c\udf1e"), terms(), file.getKey().name());
+            assertEquals(List.of(3, 6), notes.stream().map(n -> n.location().line()).toList(), file.getKey().name());
+            assertEquals("two\nlines", notes.get(0).fields().get(1));
+        }
     }
 
     @Test
