@@ -2,15 +2,13 @@ package io.github.ankimaven.core.check;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A compact index of 64-bit key hashes and where each key was seen: two primitive arrays filled
- * in reading order (16 bytes a key), instead of a map of strings, so a deck of a million notes
+ * in reading order (16 to 24 bytes a key, as they grow by half), instead of a map of strings, so a deck of a million notes
  * costs megabytes, not hundreds of them. Equal hashes are found once, by sorting a copy of the
  * hashes when the suspects are asked for: appending is cheap, where a hash table of a million
  * keys misses the processor's cache on nearly every insert. Equal hashes are only
@@ -18,6 +16,8 @@ import java.util.Set;
  * reports a false duplicate.
  */
 final class LocationIndex {
+
+    private static final long MAX_KEYS = Integer.MAX_VALUE - 8; // the largest array a JVM allocates
 
     private long[] hashes = new long[1024];
     private long[] locations = new long[1024];
@@ -27,7 +27,10 @@ final class LocationIndex {
     /** Records a key's location. */
     void add(long hash, long location) {
         if (size == hashes.length) {
-            int capacity = size + (size >> 1);
+            int capacity = (int) Math.min(size + (size >> 1), MAX_KEYS);
+            if (capacity == size) {
+                throw new IllegalStateException("more than " + MAX_KEYS + " keys");
+            }
             hashes = Arrays.copyOf(hashes, capacity);
             locations = Arrays.copyOf(locations, capacity);
         }
@@ -51,15 +54,17 @@ final class LocationIndex {
     private Map<Long, List<Long>> findSuspects() {
         long[] sorted = Arrays.copyOf(hashes, size);
         Arrays.sort(sorted);
-        Set<Long> shared = new HashSet<>();
+        // The hashes seen more than once, each once, moved to the start of the array. Fewer than i
+        // of them are found before index i, so moving them never overwrites a hash still to be compared.
+        int shared = 0;
         for (int i = 1; i < sorted.length; i++) {
-            if (sorted[i] == sorted[i - 1]) {
-                shared.add(sorted[i]);
+            if (sorted[i] == sorted[i - 1] && (shared == 0 || sorted[shared - 1] != sorted[i])) {
+                sorted[shared++] = sorted[i];
             }
         }
         Map<Long, List<Long>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < size && !shared.isEmpty(); i++) {
-            if (shared.contains(hashes[i])) {
+        for (int i = 0; i < size && shared > 0; i++) {
+            if (Arrays.binarySearch(sorted, 0, shared, hashes[i]) >= 0) {
                 groups.computeIfAbsent(hashes[i], hash -> new ArrayList<>()).add(locations[i]);
             }
         }

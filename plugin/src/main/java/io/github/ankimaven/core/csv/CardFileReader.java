@@ -266,17 +266,19 @@ public final class CardFileReader {
         boolean quotesPairUp(int fromLine, int toLine) throws IOException {
             int quotes = 0;
             boolean afterCr = false;
+            boolean afterHighSurrogate = false;
             try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
                 ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
                 long position = offset;
+                long size = channel.size();
                 scan:
-                while (true) {
+                while (position < size) {
                     buffer.clear();
                     int read = channel.read(buffer, position);
-                    int whole = read - read % unit;
-                    if (whole <= 0) {
-                        break;
+                    if (read < 0 || read < unit && position + read >= size) {
+                        break; // the end, or an odd byte at the end of a UTF-16 file
                     }
+                    int whole = read - read % unit; // an odd byte left over is read again with the next ones
                     for (int i = 0; i < whole; i += unit) {
                         int c = unit == 1 ? buffer.get(i) & 0xff
                                 : bigEndian ? (buffer.get(i) & 0xff) << 8 | buffer.get(i + 1) & 0xff
@@ -291,15 +293,21 @@ public final class CardFileReader {
                         if (line >= toLine) {
                             break scan;
                         }
-                        if (c == '\n' || c == '\r') {
+                        if (afterHighSurrogate) {
+                            // The decoder takes the unit after a high surrogate with it, as the pair's low
+                            // half or as part of one malformed character: the parser never sees it.
+                            afterHighSurrogate = false;
+                        } else if (c == '\n' || c == '\r') {
                             line++;
                             offset = position + i + unit;
                             afterCr = c == '\r';
-                        } else if (c == '"' && line >= fromLine) {
-                            quotes++;
+                        } else if (c == '"') {
+                            quotes += line >= fromLine ? 1 : 0;
+                        } else {
+                            afterHighSurrogate = unit == 2 && Character.isHighSurrogate((char) c);
                         }
                     }
-                    position += whole; // an odd byte left over is read again with the next ones
+                    position += whole;
                 }
             }
             ended = line < toLine;

@@ -3,6 +3,8 @@ package io.github.ankimaven.core.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -52,6 +54,21 @@ class LocationIndexTest {
         assertTrue(index.suspects().isEmpty());
         index.add(42, 2);
         assertEquals(Map.of(42L, List.of(1L, 2L)), index.suspects());
+    }
+
+    @Test
+    void manyGroupsOfSharedHashesAreEachFoundWithAllTheirLocationsInOrder() {
+        SplittableRandom random = new SplittableRandom(3);
+        LocationIndex index = new LocationIndex();
+        Map<Long, List<Long>> byHash = new LinkedHashMap<>();
+        for (long location = 0; location < 20_000; location++) {
+            long hash = random.nextInt(12_000) - 6_000L; // many repeats, some three or more times, negative ones too
+            index.add(hash, location);
+            byHash.computeIfAbsent(hash, h -> new ArrayList<>()).add(location);
+        }
+        byHash.values().removeIf(locations -> locations.size() < 2);
+        assertEquals(byHash, index.suspects());
+        assertEquals(List.copyOf(byHash.keySet()), List.copyOf(index.suspects().keySet()), "groups in order of first sight");
     }
 
     @Test

@@ -267,6 +267,59 @@ class CardFileReaderTest {
         }
     }
 
+    /** Reads {@code bytes} as a tab-separated file in {@code charset}; the findings as "line rule", the notes as "term@line". */
+    private List<String> readUnicode(Charset charset, byte[] bytes) throws IOException {
+        notes.clear();
+        findings.clear();
+        Path path = dir.resolve("unicode.tsv");
+        Files.write(path, bytes);
+        new CardFileReader(NoteType.termDefinition(), charset, "Deck")
+                .read(new CardFile(path, "cards/unicode.tsv"), notes::add, findings::add);
+        List<String> result = new ArrayList<>();
+        findings.stream().sorted().forEach(f -> result.add(f.location().line() + " " + f.rule()));
+        notes.forEach(n -> result.add(n.term() + "@" + n.location().line()));
+        return result;
+    }
+
+    @Test
+    void readsOnInUtf16WhereALineEndsAtTheEdgeOfTheSkippersBuffer() throws IOException {
+        for (String eol : List.of("\r\n", "\n", "\r")) {
+            String head = "\uFEFFTerm\tDefinition" + eol + "bad\t\"a\"b";
+            // The line end's first unit at bytes 65534-65535, the last unit of a 64 KiB buffer.
+            String text = head + "x".repeat(65534 / 2 - head.length()) + eol + "next\tok" + eol + "bad2\t\"a\"b" + eol
+                    + "last\tok" + eol;
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_16LE);
+            assertEquals(eol.charAt(0), bytes[65534]);
+            for (Charset charset : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE)) {
+                assertEquals(List.of("2 malformed-csv", "4 malformed-csv", "next@3", "last@5"), readUnicode(charset, bytes),
+                        charset + " " + eol.length());
+            }
+        }
+    }
+
+    @Test
+    void readsOnInUtf16WithOrWithoutAByteOrderMarkAndCharactersWhoseBytesLookLikeLineEnds() throws IOException {
+        // U+0A22 is the bytes of LF and '"'; U+0D0A those of CR and LF; U+2200 has the byte of '"'.
+        String text = "Term\tDefinition\r\n\"q\" x\t\u0A22\u0D0A\u2200\r\nnext\t\u0A22\u0D0A\ud83c\udf1e\r\nbad\t\"a\"b\r\n"
+                + "last\tok\r\n";
+        for (byte[] bytes : List.of(("\uFEFF" + text).getBytes(StandardCharsets.UTF_16BE), text.getBytes(StandardCharsets.UTF_16BE),
+                ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE))) {
+            assertEquals(List.of("2 malformed-csv", "4 malformed-csv", "next@3", "last@5"),
+                    readUnicode(StandardCharsets.UTF_16, bytes), "UTF-16 is big-endian unless its mark says otherwise");
+        }
+    }
+
+    @Test
+    void theLineSkipperSkipsWhatTheDecoderTakesWithALoneHighSurrogate() throws IOException {
+        // A high surrogate and then a line feed decode as one malformed character: the parser sees no line end there.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes("\uFEFFTerm\tDefinition\nx\ty".getBytes(StandardCharsets.UTF_16LE));
+        bytes.writeBytes(new byte[] {0x00, (byte) 0xD8});
+        bytes.writeBytes("\nbad\t\"a\"b\nok\tfine\n".getBytes(StandardCharsets.UTF_16LE));
+        assertEquals(List.of("1 encoding", "2 malformed-csv", "ok@3"), readUnicode(StandardCharsets.UTF_16LE, bytes.toByteArray()),
+                "the malformed row once, and reading on after it");
+    }
+
     @Test
     void stopsReadingAFileAfterTwentyMalformedRows() throws IOException {
         StringBuilder file = new StringBuilder("Term,Definition\n");
