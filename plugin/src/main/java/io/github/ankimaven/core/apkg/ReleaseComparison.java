@@ -91,6 +91,9 @@ final class ReleaseComparison {
                     + " advance project.build.outputTimestamp"));
         }
         checkNoteTypeSchema(previous, releaseLocation);
+        if (layout.buildSeconds() > previous.latestNoteMod()) { // else the notes' timestamp error says it all
+            checkNoteTypeTimestamps(previous, releaseLocation);
+        }
         mediaSha1.forEach((name, sha1) -> {
             String before = previous.mediaSha1().get(name);
             if (before == null || before.equals(sha1)) {
@@ -116,6 +119,7 @@ final class ReleaseComparison {
         int removed = removedNotes(perDeck, lists);
         int total = keepUnchangedNotes(perDeck);
         int keptRowByRow = 0;
+        int withNewNoteType = 0;
         Map<List<String>, Integer> movedRowByRow = new HashMap<>(); // (from, to) → notes, for notes compared row by row
         try (RenameCheck renames = new RenameCheck(renameCandidates > 0);
                 Statement statement = db.createStatement();
@@ -135,11 +139,14 @@ final class ReleaseComparison {
                     NoteChange note = new NoteChange(rs.getString(2), rs.getString(6), null, deck, List.of(), location);
                     lists.added(note);
                     added++;
-                    if (!rs.getBoolean(18)) { // a new guid in a guid cell: the author says it is a new note
+                    if (!rs.getBoolean(18)) {
                         renames.check(note, rs.getString(3), rs.getLong(16));
                         if (someAdded.size() < ReleaseChanges.SAMPLE && location != null) {
                             someAdded.add(note);
                         }
+                    } else {
+                        // A new guid in a guid cell says "a new note", unless the term is a removed note's.
+                        renames.checkGuidCell(note, rs.getLong(16));
                     }
                     perDeck.merge(deck, new DeckCounts(1, 1, 0, 0), DeckCounts::plus);
                     continue;
@@ -166,6 +173,7 @@ final class ReleaseComparison {
                     if (!rs.getBoolean(13)) {
                         noteTypeChanged(previous, rs.getString(6), rs.getLong(17), rs.getLong(16),
                                 location == null ? releaseLocation : location);
+                        withNewNoteType++;
                     }
                     lists.changed(new NoteChange(rs.getString(2), rs.getString(6), before.equals(rs.getString(6)) ? null : before,
                             deck, parts, location));
@@ -186,7 +194,7 @@ final class ReleaseComparison {
                     + " keep its identity; if this really is a new deck, set <allowBreakingChanges>"));
         }
         return new ReleaseChanges(previous.packageFile().getFileName().toString(), total, added, changed, removed, perDeck, moves,
-                changedNoteTypes, someRemoved, someAdded);
+                changedNoteTypes, withNewNoteType, someRemoved, someAdded);
     }
 
     /**
@@ -261,6 +269,25 @@ final class ReleaseComparison {
             }
         }
         return kept;
+    }
+
+    /**
+     * A note type that changed needs a later {@code mod} than the previous release gave it: Anki
+     * updates a note type on import only when its {@code mod} is newer, so learners would keep
+     * the old templates and styling. A release that changed only a note type stamps no note, so
+     * the notes' check above does not see a timestamp that was not advanced after it.
+     */
+    private void checkNoteTypeTimestamps(PreviousRelease previous, SourceLocation location) {
+        for (NoteType noteType : noteTypes) {
+            PreviousRelease.PreviousNoteType before = previous.noteTypes().get(layout.noteTypeId(noteType));
+            if (before != null && layout.buildSeconds() <= before.mod()
+                    && !before.json().equals(CollectionJson.modelJson(layout, noteType, before.mod()))) {
+                findings.accept(Finding.error(location, "release-timestamp", "note type \"" + noteType.name() + "\" changed,"
+                        + " but this build's timestamp (" + layout.buildTime() + ") is not later than the note type's in the"
+                        + " previous release (" + java.time.Instant.ofEpochSecond(before.mod()) + "): Anki would keep learners'"
+                        + " old templates and styling; advance project.build.outputTimestamp"));
+            }
+        }
     }
 
     private void checkNoteTypeSchema(PreviousRelease previous, SourceLocation location) {
@@ -390,6 +417,7 @@ final class ReleaseComparison {
      */
     private final class RenameCheck implements AutoCloseable {
         private final PreparedStatement lookup;
+        private PreparedStatement sameTerm;
         private int similarityChecks;
         private int looseChecks;
 
@@ -436,6 +464,36 @@ final class ReleaseComparison {
             }
         }
 
+        /**
+         * An added note with a guid cell whose term is a removed note's (of the same note type) is
+         * that note under a new guid: a guid cell given to a released note, or edited, or changed
+         * by a spreadsheet ({@code 007} to {@code 7}). Learners would get it twice.
+         */
+        void checkGuidCell(NoteChange added, long mid) throws SQLException {
+            if (added.location() == null) {
+                return;
+            }
+            if (sameTerm == null) {
+                try (Statement statement = db.createStatement()) {
+                    statement.execute("CREATE INDEX temp.prev_note_term ON prev_note (sfld, mid)");
+                }
+                sameTerm = db.prepareStatement("SELECT p.guid FROM temp.prev_note p WHERE p.sfld = ? AND p.mid = ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM temp.new_note x WHERE x.guid = p.guid) ORDER BY p.rowid LIMIT 1");
+            }
+            sameTerm.setString(1, added.term());
+            sameTerm.setLong(2, mid);
+            try (ResultSet before = sameTerm.executeQuery()) {
+                if (before.next()) {
+                    findings.accept(new Finding(gateSeverity, added.location(), "renamed-note", "\"" + added.term()
+                            + "\" has the guid " + added.guid() + " in its guid cell, but the previous release has this term"
+                            + " as the note with guid " + before.getString(1) + ", which this build no longer has: learners"
+                            + " would get a second note and the old one would keep the review history. Write "
+                            + before.getString(1) + " in its guid cell (or leave the cell empty); if it really is a new note,"
+                            + " set <allowBreakingChanges>"));
+                }
+            }
+        }
+
         private void report(NoteChange added, String guid, String term) {
             findings.accept(new Finding(gateSeverity, added.location(), "renamed-note", "\"" + added.term()
                     + "\" looks like \"" + term + "\" of the previous release under a new guid:"
@@ -448,6 +506,9 @@ final class ReleaseComparison {
         public void close() throws SQLException {
             if (lookup != null) {
                 lookup.close();
+            }
+            if (sameTerm != null) {
+                sameTerm.close();
             }
         }
     }
@@ -532,7 +593,7 @@ final class ReleaseComparison {
         try (Statement statement = db.createStatement()) {
             statement.execute("""
                     CREATE TEMP TABLE prev_note AS SELECT n.guid AS guid, n.mod AS mod, n.mid AS mid, n.flds AS flds,
-                      n.tags AS tags, n.sfld AS sfld,
+                      n.tags AS tags, CAST(n.sfld AS TEXT) AS sfld,
                       (SELECT d.name FROM temp.prev_deck d WHERE d.did = (SELECT min(c.did) FROM prev.cards c WHERE c.nid = n.id))
                         AS deck
                     FROM prev.notes n ORDER BY n.id""");

@@ -18,13 +18,15 @@ import java.util.TreeMap;
  * @param changedNoteTypes the names of note types whose fields, templates or kind changed (a
  *     breaking change the build was allowed to make): learners' Anki updates their notes only
  *     when they import with "merge note types"
+ * @param notesWithNewNoteType changed notes that are of another note type than in the previous
+ *     release (a breaking change the build was allowed to make): Anki never updates them
  * @param someRemoved the first {@value #SAMPLE} removed notes (with their GUIDs)
  * @param someAdded the first {@value #SAMPLE} added notes without a guid cell (with their rows):
  *     with another deck's removed notes, notes moved between the decks of one build
  */
 public record ReleaseChanges(String previousPackage, int totalNotes, int added, int changed, int removed,
-        Map<String, DeckCounts> perDeck, List<Move> moves, List<String> changedNoteTypes, List<NoteChange> someRemoved,
-        List<NoteChange> someAdded) {
+        Map<String, DeckCounts> perDeck, List<Move> moves, List<String> changedNoteTypes, int notesWithNewNoteType,
+        List<NoteChange> someRemoved, List<NoteChange> someAdded) {
 
     /** How many removed and added notes {@link #someRemoved} and {@link #someAdded} keep at most. */
     public static final int SAMPLE = 1_000;
@@ -34,7 +36,7 @@ public record ReleaseChanges(String previousPackage, int totalNotes, int added, 
 
     public ReleaseChanges(String previousPackage, int totalNotes, int added, int changed, int removed,
             Map<String, DeckCounts> perDeck) {
-        this(previousPackage, totalNotes, added, changed, removed, perDeck, List.of(), List.of(), List.of(), List.of());
+        this(previousPackage, totalNotes, added, changed, removed, perDeck, List.of(), List.of(), 0, List.of(), List.of());
     }
 
     /** Note counts of one deck. */

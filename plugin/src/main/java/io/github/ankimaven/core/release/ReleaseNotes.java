@@ -58,8 +58,14 @@ public final class ReleaseNotes {
                                 + " release to compare with), which replaces their own edits to those notes.\n");
             } else {
                 md.append("- New notes arrive as new cards.\n")
+                        .append(changes.notesWithNewNoteType() == 0 ? "" : "- **" + count(changes.notesWithNewNoteType())
+                                + (changes.notesWithNewNoteType() == 1 ? " changed note is" : " changed notes are") + " of another"
+                                + " note type than before** (\"note type\" among their changes). Anki cannot change a note's type on"
+                                + " import: it reports these notes as conflicting and leaves learners' copies as they were, so"
+                                + " their changes do not reach learners.\n")
                         .append(changes.changedNoteTypes().isEmpty()
-                                ? "- Changed notes are updated in place: learners keep their review history, and their own edits"
+                                ? (changes.notesWithNewNoteType() == 0 ? "- Changed" : "- Other changed")
+                                        + " notes are updated in place: learners keep their review history, and their own edits"
                                         + " to those notes are replaced by this release's text.\n"
                                 : "- **The note type " + changes.changedNoteTypes().stream().map(name -> "\"" + escape(name) + "\"")
                                         .collect(java.util.stream.Collectors.joining(", ")) + " changed its fields, card templates"

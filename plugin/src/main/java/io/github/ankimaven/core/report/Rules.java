@@ -35,7 +35,7 @@ public final class Rules {
             new Rule("duplicate-guid", ERROR, "Notes share a guid, so Anki would import only one of them."),
             new Rule("missing-card", WARNING, "A note makes no card of a template because the fields it needs are empty."),
             new Rule("release-timestamp", ERROR, "The build's timestamp is not later than the previous release's newest"
-                    + " note, so Anki would ignore every change."),
+                    + " note, or than a changed note type's there, so Anki would ignore the change."),
             new Rule("note-type-schema", ERROR, "The note type's fields, card templates or kind (standard, cloze) differ"
                     + " from the previous release (a warning with allowBreakingChanges)."),
             new Rule("note-type-change", ERROR, "A note keeps its guid but not its note type, which Anki cannot change on"
@@ -48,8 +48,8 @@ public final class Rules {
                     + " learners' cards where they are."),
             new Rule("unrelated-release", ERROR, "No note shares a guid with the previous release: the wrong package, or a"
                     + " changed deck identity (a warning with allowBreakingChanges)."),
-            new Rule("renamed-note", ERROR, "A new note looks like a previous release's note under a new guid"
-                    + " (a warning with allowBreakingChanges)."),
+            new Rule("renamed-note", ERROR, "A new note looks like a released note under a new guid (a renamed term, a"
+                    + " changed guid cell); a warning with allowBreakingChanges."),
             new Rule("directive", WARNING, "A line before the header looks like a setting but is a comment here (\"# deck:\","
                     + " or a header of Anki's own text import such as #separator:)."),
             new Rule("deck", ERROR, "A deck cell or #deck: line names a deck Anki would rename (an empty level, spaces, a"

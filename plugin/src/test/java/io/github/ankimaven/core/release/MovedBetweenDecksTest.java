@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class MovedBetweenDecksTest {
 
     private static ReleaseChanges release(List<NoteChange> removed, List<NoteChange> added) {
-        return new ReleaseChanges("prev.apkg", 10, added.size(), 0, removed.size(), Map.of(), List.of(), List.of(), removed, added);
+        return new ReleaseChanges("prev.apkg", 10, added.size(), 0, removed.size(), Map.of(), List.of(), List.of(), 0, removed, added);
     }
 
     private static NoteChange note(String guid, String term, String file, int line) {

@@ -197,6 +197,37 @@ class ReleaseTest {
     }
 
     @Test
+    void aGuidCellThatGivesAReleasedNoteANewGuidFailsWithTheGuidToKeep() throws Exception {
+        Path first = release("r1", CARDS_1, RELEASE_1, null, false).packageFile();
+        String cards = CARDS_1.replace("Term,Definition,tags\n", "Term,Definition,tags,guid\n").replace(",greek\n", ",greek,\n")
+                .replace(",spelling\n", ",spelling,\n").replace("Alpha,first letter,greek,", "Alpha,first letter,greek,alpha-001");
+        DeckReport second = release("r2", cards, RELEASE_2, first, false);
+        assertEquals(List.of("ERROR src/main/anki/cards.csv:2: \"Alpha\" has the guid alpha-001 in its guid cell, but the previous"
+                + " release has this term as the note with guid " + StableIds.guid(IDENTITY, "alpha") + ", which this build no"
+                + " longer has: learners would get a second note and the old one would keep the review history. Write "
+                + StableIds.guid(IDENTITY, "alpha") + " in its guid cell (or leave the cell empty); if it really is a new note,"
+                + " set <allowBreakingChanges>"), texts(second.findings()));
+        String fixed = cards.replace("alpha-001", StableIds.guid(IDENTITY, "alpha"));
+        assertEquals(List.of(), texts(release("r3", fixed, RELEASE_2, first, false).findings()), "the old guid in the cell is fine");
+    }
+
+    @Test
+    void aNoteTypeChangedAgainWithoutANewerTimestampFails() throws Exception {
+        NoteType standard = NoteType.termDefinition();
+        NoteType navy = new NoteType(standard.name(), standard.fields(), standard.templates(), ".card { color: navy; }", 0);
+        NoteType teal = new NoteType(standard.name(), standard.fields(), standard.templates(), ".card { color: teal; }", 0);
+        Path first = release("s1", CARDS_1, standard, RELEASE_1, null).packageFile();
+        Path second = release("s2", CARDS_1, navy, RELEASE_2, first).packageFile(); // only the styling changed: no note is newer
+        DeckReport third = release("s3", CARDS_1, teal, RELEASE_2, second);
+        assertEquals(List.of("ERROR s2.apkg: note type \"Term-Definition\" changed, but this build's timestamp"
+                + " (2026-11-01T00:00:00Z) is not later than the note type's in the previous release (2026-11-01T00:00:00Z):"
+                + " Anki would keep learners' old templates and styling; advance project.build.outputTimestamp"),
+                texts(third.findings()));
+        assertEquals(List.of(), texts(release("s4", CARDS_1, navy, RELEASE_2, second).findings()),
+                "nothing changed since: the same timestamp is fine");
+    }
+
+    @Test
     void allowingBreakingChangesTurnsTheGateIntoWarnings() throws Exception {
         Path first = release("r1", CARDS_1, RELEASE_1, null, false).packageFile();
         DeckReport second = release("r2", CARDS_1.replace("Colour,", "Color,"), RELEASE_2, first, true);
@@ -337,6 +368,18 @@ class ReleaseTest {
                 + " \"Basic (Test Deck)\" note now: learners' Anki cannot change a note's type on import, so it reports a"
                 + " conflict and never updates their note. Keep the note type of released notes (a renamed note type is a new"
                 + " one); to make it a new note instead, give the row a new guid (learners keep the old note)", changes.get(0));
+    }
+
+    @Test
+    void releaseNotesSayThatNotesOfAnotherNoteTypeAreNotUpdated() throws Exception {
+        Path first = release("t1", CARDS_1, RELEASE_1, null, false).packageFile();
+        String basic = "#notetype: basic\n" + CARDS_1.replace("Term,Definition,tags", "Front,Back,tags");
+        DeckReport second = release("t2", basic, RELEASE_2, first, true);
+        String notes = Files.readString(PackageWriter.releaseNotesPath(second.packageFile()));
+        assertTrue(notes.contains("- **5 changed notes are of another note type than before** (\"note type\" among their changes)."
+                + " Anki cannot change a note's type on import: it reports these notes as conflicting and leaves learners'"
+                + " copies as they were, so their changes do not reach learners.\n- Other changed notes are updated in place"),
+                notes);
     }
 
     @Test
