@@ -186,12 +186,17 @@ class ReleaseTest {
         assertNotNull(second.packageFile(), "a guess does not fail the build");
     }
 
+    /** {@link #CARDS_1} with an empty guid column, and {@code row} (as it reads then) replaced by {@code replacement}. */
+    private static String withGuidColumn(String row, String replacement) {
+        return CARDS_1.replace("Term,Definition,tags\n", "Term,Definition,tags,guid\n").replace(",greek\n", ",greek,\n")
+                .replace(",spelling\n", ",spelling,\n").replace(row, replacement);
+    }
+
     @Test
     void aNewNoteWithANewGuidOfItsOwnIsNoRename() throws Exception {
         Path first = release("r1", CARDS_1, RELEASE_1, null, false).packageFile();
-        String cards = CARDS_1.replace("Term,Definition,tags\n", "Term,Definition,tags,guid\n").replace(",greek\n", ",greek,\n")
-                .replace(",spelling\n", ",spelling,\n").replace("Delta,fourth letter,greek,", "Digamma,fourth letter,greek,digamma-2026");
-        DeckReport second = release("r2", cards, RELEASE_2, first, false);
+        DeckReport second = release("r2", withGuidColumn("Delta,fourth letter,greek,", "Digamma,fourth letter,greek,digamma-2026"),
+                RELEASE_2, first, false);
         assertEquals(List.of(), texts(second.findings()), "the author gave it a guid of its own: a new note, not a rename");
         assertEquals(List.of("Digamma"), listed(second, "Added"));
     }
@@ -199,8 +204,7 @@ class ReleaseTest {
     @Test
     void aGuidCellThatGivesAReleasedNoteANewGuidFailsWithTheGuidToKeep() throws Exception {
         Path first = release("r1", CARDS_1, RELEASE_1, null, false).packageFile();
-        String cards = CARDS_1.replace("Term,Definition,tags\n", "Term,Definition,tags,guid\n").replace(",greek\n", ",greek,\n")
-                .replace(",spelling\n", ",spelling,\n").replace("Alpha,first letter,greek,", "Alpha,first letter,greek,alpha-001");
+        String cards = withGuidColumn("Alpha,first letter,greek,", "Alpha,first letter,greek,alpha-001");
         DeckReport second = release("r2", cards, RELEASE_2, first, false);
         assertEquals(List.of("ERROR src/main/anki/cards.csv:2: \"Alpha\" has the guid alpha-001 in its guid cell, but the previous"
                 + " release has this term as the note with guid " + StableIds.guid(IDENTITY, "alpha") + ", which this build no"
