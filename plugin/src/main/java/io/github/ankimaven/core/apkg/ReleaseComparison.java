@@ -40,6 +40,7 @@ final class ReleaseComparison {
     private final Connection db;
     private final DeckLayout layout;
     private final Map<String, Integer> notesPerDeck;
+    private final Map<NoteType, boolean[]> filledFields;
     private final List<NoteType> noteTypes;
     private final Map<Long, Integer> sortFieldByNoteType = new HashMap<>();
     private final List<String> changedNoteTypes = new ArrayList<>();
@@ -60,13 +61,15 @@ final class ReleaseComparison {
 
     private record RemovedTerm(String guid, String term, long mid) {}
 
+    /** @param filledFields per note type of the notes, which of its fields some note fills */
     ReleaseComparison(Connection db, DeckLayout layout, List<NoteType> noteTypes, Map<String, Integer> notesPerDeck,
-            Consumer<Finding> findings, boolean allowBreakingChanges) {
+            Map<NoteType, boolean[]> filledFields, Consumer<Finding> findings, boolean allowBreakingChanges) {
         this.db = db;
         this.layout = layout;
         this.noteTypes = noteTypes;
         noteTypes.forEach(type -> sortFieldByNoteType.put(layout.noteTypeId(type), type.sortFieldIndex()));
         this.notesPerDeck = notesPerDeck;
+        this.filledFields = filledFields;
         this.findings = findings;
         this.gateSeverity = allowBreakingChanges ? Severity.WARNING : Severity.ERROR;
     }
@@ -111,6 +114,7 @@ final class ReleaseComparison {
             }
         });
         prepareTables(previous);
+        checkEmptiedFields(previous, releaseLocation);
         Map<Long, List<String>> fieldNames = new HashMap<>();
         noteTypes.forEach(type -> fieldNames.put(layout.noteTypeId(type), type.fields()));
         int added = 0;
@@ -286,6 +290,43 @@ final class ReleaseComparison {
                         + " but this build's timestamp (" + layout.buildTime() + ") is not later than the note type's in the"
                         + " previous release (" + java.time.Instant.ofEpochSecond(before.mod()) + "): Anki would keep learners'"
                         + " old templates and styling; advance project.build.outputTimestamp"));
+            }
+        }
+    }
+
+    /**
+     * A field that no note of this build fills, though notes that are still in it had it filled
+     * in the previous release: a card file saved without that column, or a formula or export
+     * gone wrong, would empty it in learners' notes. Runs a query only for such a field.
+     */
+    private void checkEmptiedFields(PreviousRelease previous, SourceLocation location) throws SQLException {
+        for (Map.Entry<NoteType, boolean[]> type : filledFields.entrySet()) {
+            NoteType noteType = type.getKey();
+            long id = layout.noteTypeId(noteType);
+            PreviousRelease.PreviousNoteType before = previous.noteTypes().get(id);
+            for (int field = 0; field < type.getValue().length; field++) {
+                if (type.getValue()[field] || before == null || field >= before.fields().size()
+                        || !before.fields().get(field).equals(noteType.fields().get(field))) {
+                    continue;
+                }
+                int emptied = 0;
+                try (PreparedStatement stillThere = db.prepareStatement("SELECT p.flds FROM temp.prev_note p WHERE p.mid = ?"
+                        + " AND EXISTS (SELECT 1 FROM temp.new_note x WHERE x.guid = p.guid)")) {
+                    stillThere.setLong(1, id);
+                    try (ResultSet rs = stillThere.executeQuery()) {
+                        while (rs.next()) {
+                            String[] fields = rs.getString(1).split(FIELD_SEPARATOR, -1);
+                            emptied += field < fields.length && !fields[field].isEmpty() ? 1 : 0;
+                        }
+                    }
+                }
+                if (emptied > 1) {
+                    findings.accept(new Finding(gateSeverity, location, "emptied-field", noteType.fields().get(field)
+                            + " is empty in every \"" + noteType.name() + "\" note of this build, but " + emptied + " of them"
+                            + " have one in " + previous.packageFile().getFileName() + ": learners' notes would lose it. Is a"
+                            + " card file missing its " + noteType.fields().get(field) + " column? If the field is meant to be"
+                            + " emptied, set <allowBreakingChanges>"));
+                }
             }
         }
     }

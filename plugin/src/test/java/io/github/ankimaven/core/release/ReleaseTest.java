@@ -387,6 +387,21 @@ class ReleaseTest {
     }
 
     @Test
+    void aCardFileSavedWithoutAColumnThatReleasedNotesFilledFails() throws Exception {
+        Path first = release("e1", CARDS_1, RELEASE_1, null, false).packageFile();
+        String withoutDefinitions = "Term,tags\nAlpha,greek\nBeta,greek\nGamma,greek\nDelta,greek\nColour,spelling\n";
+        DeckReport second = release("e2", withoutDefinitions, RELEASE_2, first, false);
+        assertTrue(texts(second.findings()).contains("ERROR e1.apkg: Definition is empty in every \"Term-Definition\" note of this"
+                + " build, but 5 of them have one in e1.apkg: learners' notes would lose it. Is a card file missing its Definition"
+                + " column? If the field is meant to be emptied, set <allowBreakingChanges>"), texts(second.findings()).toString());
+        assertTrue(second.hasErrors());
+        String oneCleared = CARDS_1.replace("Alpha,first letter,", "Alpha,,");
+        assertEquals(List.of("WARNING src/main/anki/cards.csv:2: no \"Definition → Term\" card: Definition is empty"),
+                texts(release("e3", oneCleared, RELEASE_2, first, false).findings()),
+                "a definition emptied in one note, others still filled: an edit like any other");
+    }
+
+    @Test
     void aPreviousReleaseOfAnotherDeckFails() throws Exception {
         Path first = release("u1", CARDS_1, RELEASE_1, null, false).packageFile();
         DeckRequest base = new TestDecks(dir.resolve("u2")).file("cards.csv", CARDS_1).request();
