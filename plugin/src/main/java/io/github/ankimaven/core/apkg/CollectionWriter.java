@@ -81,9 +81,8 @@ final class CollectionWriter implements AutoCloseable {
     private int pending;
     private NoteType lastNoteType;
     private long lastNoteTypeId;
-    /** Per note type, which fields some note fills: for the release gate, a field no note fills any more. */
-    private final Map<NoteType, boolean[]> filledFields = new HashMap<>();
-    private boolean[] lastFilledFields;
+    /** Per card file, the fields its header has no column for: for the release gate, fields released notes would lose. */
+    private final Map<String, Set<String>> fieldsWithoutColumn = new HashMap<>();
 
     /**
      * @param trackSources remember each note's source location (in a temporary table, outside the
@@ -150,8 +149,8 @@ final class CollectionWriter implements AutoCloseable {
             insertNote.setLong(1, noteId);
             insertNote.setString(2, guid);
             insertNote.setLong(3, noteTypeId(note.noteType()));
-            for (int i = 0; i < lastFilledFields.length && i < fields.size(); i++) {
-                lastFilledFields[i] |= !fields.get(i).isEmpty();
+            if (!note.fieldsWithoutColumn().isEmpty()) {
+                fieldsWithoutColumn.putIfAbsent(note.location().file(), note.fieldsWithoutColumn());
             }
             insertNote.setString(4, AnkiText.storedTagColumn(extraTags, note.tags()));
             insertNote.setString(5, String.join("\u001f", fields));
@@ -201,7 +200,6 @@ final class CollectionWriter implements AutoCloseable {
     private long noteTypeId(NoteType noteType) {
         if (noteType != lastNoteType) {
             lastNoteTypeId = noteTypeIds.computeIfAbsent(noteType, layout::noteTypeId);
-            lastFilledFields = filledFields.computeIfAbsent(noteType, type -> new boolean[type.fields().size()]);
             lastNoteType = noteType;
         }
         return lastNoteTypeId;
@@ -231,8 +229,8 @@ final class CollectionWriter implements AutoCloseable {
                     }
                 }
             }
-            ReleaseComparison comparison = new ReleaseComparison(connection, layout, noteTypes(), notesPerDeck, filledFields,
-                    findings, allowBreakingChanges);
+            ReleaseComparison comparison = new ReleaseComparison(connection, layout, noteTypes(), noteTypeIds.keySet(),
+                    notesPerDeck, fieldsWithoutColumn, findings, allowBreakingChanges);
             return previous == null ? comparison.firstRelease() : comparison.compare(previous, previousDisplay, mediaSha1, lists);
         } catch (SQLException e) {
             throw new IOException("cannot compare the collection with the previous release: " + e.getMessage(), e);

@@ -10,6 +10,7 @@ import io.github.ankimaven.core.release.ReleaseChanges.DeckCounts;
 import io.github.ankimaven.core.release.ReleaseChanges;
 import io.github.ankimaven.core.release.ReleaseNotes.ChangeLists;
 import io.github.ankimaven.core.template.NoteKind;
+import io.github.ankimaven.core.text.AnkiText;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,9 +20,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -40,7 +43,11 @@ final class ReleaseComparison {
     private final Connection db;
     private final DeckLayout layout;
     private final Map<String, Integer> notesPerDeck;
-    private final Map<NoteType, boolean[]> filledFields;
+    private final Set<NoteType> usedNoteTypes;
+    private final Map<String, Set<String>> fieldsWithoutColumn;
+    /** Per card file and field it has no column for, the changed notes that had the field filled before. */
+    private final Map<List<String>, Integer> emptiedForWantOfColumn = new TreeMap<>(Comparator
+            .comparing((List<String> fileAndField) -> fileAndField.get(0)).thenComparing(fileAndField -> fileAndField.get(1)));
     private final List<NoteType> noteTypes;
     private final Map<Long, Integer> sortFieldByNoteType = new HashMap<>();
     private final List<String> changedNoteTypes = new ArrayList<>();
@@ -50,6 +57,7 @@ final class ReleaseComparison {
     private final Severity gateSeverity;
     /** Removed notes whose other fields are not blank: what an added note may be a rename of. */
     private int renameCandidates;
+    private boolean anyRemoved;
     /**
      * Removed notes with nothing beyond the term (a cloze note's text, say), the first
      * {@value #MAX_SIMILAR}: an added note whose term is nearly the same is likely an edit of one.
@@ -61,15 +69,20 @@ final class ReleaseComparison {
 
     private record RemovedTerm(String guid, String term, long mid) {}
 
-    /** @param filledFields per note type of the notes, which of its fields some note fills */
-    ReleaseComparison(Connection db, DeckLayout layout, List<NoteType> noteTypes, Map<String, Integer> notesPerDeck,
-            Map<NoteType, boolean[]> filledFields, Consumer<Finding> findings, boolean allowBreakingChanges) {
+    /**
+     * @param usedNoteTypes the note types of the notes
+     * @param fieldsWithoutColumn per card file, the fields its header has no column for
+     */
+    ReleaseComparison(Connection db, DeckLayout layout, List<NoteType> noteTypes, Set<NoteType> usedNoteTypes,
+            Map<String, Integer> notesPerDeck, Map<String, Set<String>> fieldsWithoutColumn, Consumer<Finding> findings,
+            boolean allowBreakingChanges) {
         this.db = db;
         this.layout = layout;
         this.noteTypes = noteTypes;
         noteTypes.forEach(type -> sortFieldByNoteType.put(layout.noteTypeId(type), type.sortFieldIndex()));
         this.notesPerDeck = notesPerDeck;
-        this.filledFields = filledFields;
+        this.usedNoteTypes = usedNoteTypes;
+        this.fieldsWithoutColumn = fieldsWithoutColumn;
         this.findings = findings;
         this.gateSeverity = allowBreakingChanges ? Severity.WARNING : Severity.ERROR;
     }
@@ -114,7 +127,6 @@ final class ReleaseComparison {
             }
         });
         prepareTables(previous);
-        checkEmptiedFields(previous, releaseLocation);
         Map<Long, List<String>> fieldNames = new HashMap<>();
         noteTypes.forEach(type -> fieldNames.put(layout.noteTypeId(type), type.fields()));
         int added = 0;
@@ -150,13 +162,17 @@ final class ReleaseComparison {
                         }
                     } else {
                         // A new guid in a guid cell says "a new note", unless the term is a removed note's.
-                        renames.checkGuidCell(note, rs.getLong(16));
+                        renames.checkGuidCell(note, rs.getString(3), rs.getLong(16));
                     }
                     perDeck.merge(deck, new DeckCounts(1, 1, 0, 0), DeckCounts::plus);
                     continue;
                 }
                 List<String> parts = changedParts(fieldNames.getOrDefault(rs.getLong(16), List.of()), rs.getString(3),
                         rs.getString(9), rs.getString(4), rs.getString(10), deck, rs.getString(11), rs.getBoolean(13));
+                if (location != null && fieldsWithoutColumn.containsKey(location.file()) && rs.getBoolean(13)) {
+                    countEmptiedForWantOfColumn(location.file(), fieldNames.getOrDefault(rs.getLong(16), List.of()),
+                            rs.getString(3), rs.getString(9));
+                }
                 if (rs.getString(11) != null && !rs.getString(11).equals(deck)) {
                     movedRowByRow.merge(List.of(rs.getString(11), deck), 1, Integer::sum);
                 }
@@ -188,6 +204,7 @@ final class ReleaseComparison {
             keepNoteMod.executeBatch();
             keepCardMod.executeBatch();
         }
+        reportEmptiedFields(previous);
         List<ReleaseChanges.Move> moves = moves(movedRowByRow, previousDisplay, releaseLocation);
         dropTables();
         if (total == added && added > 0 && removed > 0) {
@@ -282,7 +299,7 @@ final class ReleaseComparison {
      * the notes' check above does not see a timestamp that was not advanced after it.
      */
     private void checkNoteTypeTimestamps(PreviousRelease previous, SourceLocation location) {
-        for (NoteType noteType : noteTypes) {
+        for (NoteType noteType : usedNoteTypes) {
             PreviousRelease.PreviousNoteType before = previous.noteTypes().get(layout.noteTypeId(noteType));
             if (before != null && layout.buildSeconds() <= before.mod()
                     && !before.json().equals(CollectionJson.modelJson(layout, noteType, before.mod()))) {
@@ -294,41 +311,28 @@ final class ReleaseComparison {
         }
     }
 
-    /**
-     * A field that no note of this build fills, though notes that are still in it had it filled
-     * in the previous release: a card file saved without that column, or a formula or export
-     * gone wrong, would empty it in learners' notes. Runs a query only for such a field.
-     */
-    private void checkEmptiedFields(PreviousRelease previous, SourceLocation location) throws SQLException {
-        for (Map.Entry<NoteType, boolean[]> type : filledFields.entrySet()) {
-            NoteType noteType = type.getKey();
-            long id = layout.noteTypeId(noteType);
-            PreviousRelease.PreviousNoteType before = previous.noteTypes().get(id);
-            for (int field = 0; field < type.getValue().length; field++) {
-                if (type.getValue()[field] || before == null || field >= before.fields().size()
-                        || !before.fields().get(field).equals(noteType.fields().get(field))) {
-                    continue;
-                }
-                int emptied = 0;
-                try (PreparedStatement stillThere = db.prepareStatement("SELECT p.flds FROM temp.prev_note p WHERE p.mid = ?"
-                        + " AND EXISTS (SELECT 1 FROM temp.new_note x WHERE x.guid = p.guid)")) {
-                    stillThere.setLong(1, id);
-                    try (ResultSet rs = stillThere.executeQuery()) {
-                        while (rs.next()) {
-                            String[] fields = rs.getString(1).split(FIELD_SEPARATOR, -1);
-                            emptied += field < fields.length && !fields[field].isEmpty() ? 1 : 0;
-                        }
-                    }
-                }
-                if (emptied > 1) {
-                    findings.accept(new Finding(gateSeverity, location, "emptied-field", noteType.fields().get(field)
-                            + " is empty in every \"" + noteType.name() + "\" note of this build, but " + emptied + " of them"
-                            + " have one in " + previous.packageFile().getFileName() + ": learners' notes would lose it. Is a"
-                            + " card file missing its " + noteType.fields().get(field) + " column? If the field is meant to be"
-                            + " emptied, set <allowBreakingChanges>"));
-                }
+    /** Counts the fields a changed note lost because its card file has no column for them. */
+    private void countEmptiedForWantOfColumn(String file, List<String> names, String flds, String prevFlds) {
+        String[] now = flds.split(FIELD_SEPARATOR, -1);
+        String[] before = prevFlds.split(FIELD_SEPARATOR, -1);
+        for (String field : fieldsWithoutColumn.get(file)) {
+            int i = names.indexOf(field);
+            if (i >= 0 && i < before.length && !before[i].isEmpty() && (i >= now.length || now[i].isEmpty())) {
+                emptiedForWantOfColumn.merge(List.of(file, field), 1, Integer::sum);
             }
         }
+    }
+
+    /**
+     * A card file without a column for a field that its released notes filled (saved without
+     * it, say) would empty that field in learners' notes: one finding per file and field.
+     */
+    private void reportEmptiedFields(PreviousRelease previous) {
+        emptiedForWantOfColumn.forEach((fileAndField, notes) -> findings.accept(new Finding(gateSeverity,
+                new SourceLocation(fileAndField.get(0), 0), "emptied-field", "no " + fileAndField.get(1) + " column, so "
+                        + notes + (notes == 1 ? " note that has" : " notes that have") + " a " + fileAndField.get(1) + " in "
+                        + previous.packageFile().getFileName() + " would lose it for learners: add the column back; if the"
+                        + " field is meant to be emptied, keep the column with empty cells")));
     }
 
     private void checkNoteTypeSchema(PreviousRelease previous, SourceLocation location) {
@@ -399,17 +403,20 @@ final class ReleaseComparison {
     }
 
     /**
-     * Lists the notes of the previous release that are gone, in its order, and files those with
-     * any text beyond the term in {@code temp.removed_note} for the rename check; returns how many.
+     * Lists the notes of the previous release that are gone, in its order, and files them in
+     * {@code temp.removed_note} for the rename checks (by their other fields, when they have any,
+     * and by their term); returns how many.
      */
     private int removedNotes(Map<String, DeckCounts> perDeck, ChangeLists lists) throws SQLException, IOException {
         int removed = 0;
         try (Statement statement = db.createStatement()) {
-            statement.execute("CREATE TEMP TABLE removed_note (seq INTEGER PRIMARY KEY, guid TEXT, term TEXT, rest TEXT)");
+            statement.execute("CREATE TEMP TABLE removed_note (seq INTEGER PRIMARY KEY, guid TEXT, term TEXT, rest TEXT,"
+                    + " sort TEXT, mid INTEGER)");
         }
         // The query walks the two GUID indexes side by side instead of reading every previous note.
         try (Statement statement = db.createStatement();
-                PreparedStatement candidate = db.prepareStatement("INSERT INTO temp.removed_note (guid, term, rest) VALUES (?, ?, ?)");
+                PreparedStatement candidate = db.prepareStatement(
+                        "INSERT INTO temp.removed_note (guid, term, rest, sort, mid) VALUES (?, ?, ?, ?, ?)");
                 ResultSet rs = statement.executeQuery("""
                         SELECT p.guid, p.sfld, p.deck, p.flds, p.mid FROM temp.prev_note p WHERE p.rowid IN (
                           SELECT q.rowid FROM temp.prev_note q
@@ -423,16 +430,21 @@ final class ReleaseComparison {
                     someRemoved.add(gone);
                 }
                 removed++;
+                anyRemoved = true;
                 perDeck.merge(deck, new DeckCounts(0, 0, 0, 1), DeckCounts::plus);
                 String rest = tail(rs.getString(4), rs.getLong(5));
-                if (!rest.replace(FIELD_SEPARATOR, "").isBlank()) {
-                    candidate.setString(1, rs.getString(1));
-                    candidate.setString(2, rs.getString(2));
-                    candidate.setString(3, rest);
-                    candidate.addBatch();
-                    if (++renameCandidates % BATCH == 0) {
-                        candidate.executeBatch();
-                    }
+                boolean withFields = !rest.replace(FIELD_SEPARATOR, "").isBlank();
+                candidate.setString(1, rs.getString(1));
+                candidate.setString(2, rs.getString(2));
+                candidate.setString(3, withFields ? rest : null); // what renames are matched by: only notes with other fields
+                candidate.setString(4, sortField(rs.getString(4), rs.getLong(5)));
+                candidate.setLong(5, rs.getLong(5));
+                candidate.addBatch();
+                if (removed % BATCH == 0) {
+                    candidate.executeBatch();
+                }
+                if (withFields) {
+                    renameCandidates++;
                     if (removedWithFields.size() < MAX_SIMILAR) {
                         removedWithFields.add(new RemovedTerm(rs.getString(1), rs.getString(2), rs.getLong(5)));
                     }
@@ -444,6 +456,7 @@ final class ReleaseComparison {
         }
         try (Statement statement = db.createStatement()) {
             statement.execute("CREATE INDEX temp.removed_note_rest ON removed_note (rest, seq)");
+            statement.execute("CREATE INDEX temp.removed_note_sort ON removed_note (sort, mid, seq)");
         }
         return removed;
     }
@@ -459,6 +472,7 @@ final class ReleaseComparison {
     private final class RenameCheck implements AutoCloseable {
         private final PreparedStatement lookup;
         private PreparedStatement sameTerm;
+        private final Set<String> namedForGuidCells = new HashSet<>();
         private int similarityChecks;
         private int looseChecks;
 
@@ -507,30 +521,46 @@ final class ReleaseComparison {
 
         /**
          * An added note with a guid cell whose term is a removed note's (of the same note type) is
-         * that note under a new guid: a guid cell given to a released note, or edited, or changed
-         * by a spreadsheet ({@code 007} to {@code 7}). Learners would get it twice.
+         * likely that note under a new guid: a guid cell given to a released note, or edited, or
+         * changed by a spreadsheet. Learners would get it twice. With the same other fields too it
+         * is that note (an error naming its guid); with other fields, maybe a new note of the same
+         * term (a warning). The term is compared as written, not as Anki's sort field stores it
+         * ({@code 007} would be {@code 7} there). A removed note is named for one added note only.
          */
-        void checkGuidCell(NoteChange added, long mid) throws SQLException {
-            if (added.location() == null) {
+        void checkGuidCell(NoteChange added, String flds, long mid) throws SQLException {
+            if (added.location() == null || !anyRemoved) {
                 return;
             }
             if (sameTerm == null) {
-                try (Statement statement = db.createStatement()) {
-                    statement.execute("CREATE INDEX temp.prev_note_term ON prev_note (sfld, mid)");
-                }
-                sameTerm = db.prepareStatement("SELECT p.guid FROM temp.prev_note p WHERE p.sfld = ? AND p.mid = ?"
-                        + " AND NOT EXISTS (SELECT 1 FROM temp.new_note x WHERE x.guid = p.guid) ORDER BY p.rowid LIMIT 1");
+                sameTerm = db.prepareStatement("SELECT guid, rest IS ? FROM temp.removed_note WHERE sort = ? AND mid = ?"
+                        + " ORDER BY rest IS ? DESC, seq");
             }
-            sameTerm.setString(1, added.term());
-            sameTerm.setLong(2, mid);
+            String rest = tail(flds, mid);
+            String restKey = rest.replace(FIELD_SEPARATOR, "").isBlank() ? null : rest;
+            sameTerm.setString(1, restKey);
+            sameTerm.setString(2, sortField(flds, mid));
+            sameTerm.setLong(3, mid);
+            sameTerm.setString(4, restKey);
+            String term = AnkiText.stripHtmlPreservingMediaFilenames(sortField(flds, mid));
             try (ResultSet before = sameTerm.executeQuery()) {
-                if (before.next()) {
-                    findings.accept(new Finding(gateSeverity, added.location(), "renamed-note", "\"" + added.term()
-                            + "\" has the guid " + added.guid() + " in its guid cell, but the previous release has this term"
-                            + " as the note with guid " + before.getString(1) + ", which this build no longer has: learners"
-                            + " would get a second note and the old one would keep the review history. Write "
-                            + before.getString(1) + " in its guid cell (or leave the cell empty); if it really is a new note,"
-                            + " set <allowBreakingChanges>"));
+                while (before.next()) {
+                    String guid = before.getString(1);
+                    if (!namedForGuidCells.add(guid)) {
+                        continue;
+                    }
+                    if (before.getBoolean(2)) {
+                        findings.accept(new Finding(gateSeverity, added.location(), "renamed-note", "\"" + term + "\" has the"
+                                + " guid " + added.guid() + " in its guid cell, but the previous release has this note (the same"
+                                + " term and fields) with guid " + guid + ", which this build no longer has: learners would get"
+                                + " a second note and the old one would keep the review history. Write " + guid + " in its"
+                                + " guid cell; if it really is a new note, set <allowBreakingChanges>"));
+                    } else {
+                        findings.accept(Finding.warning(added.location(), "renamed-note", "\"" + term + "\" has a guid cell"
+                                + " of its own (" + added.guid() + "), and the previous release had a note of this term with"
+                                + " guid " + guid + ", which this build no longer has: if this row is that note, write " + guid
+                                + " in its guid cell, or learners get a second note; if it is a new note, ignore this"));
+                    }
+                    return;
                 }
             }
         }
@@ -590,16 +620,34 @@ final class ReleaseComparison {
         return Math.max(a.length(), b.length()) - prefix - suffix;
     }
 
-    /** Every field but the sort field (the term), joined: what stays when only the term is renamed. */
-    private String tail(String flds, long mid) {
-        int sortField = sortFieldByNoteType.getOrDefault(mid, 0);
+    /** Where the sort field (the term) starts in {@code flds}, or -1 when the note has fewer fields than its type. */
+    private int sortFieldStart(String flds, long mid) {
         int start = 0;
-        for (int field = 0; field < sortField; field++) {
+        for (int field = 0; field < sortFieldByNoteType.getOrDefault(mid, 0); field++) {
             int separator = flds.indexOf(FIELD_SEPARATOR, start);
             if (separator < 0) {
-                return flds; // fewer fields than the note type has: nothing to leave out
+                return -1;
             }
             start = separator + 1;
+        }
+        return start;
+    }
+
+    /** The sort field (the term) as the note holds it. */
+    private String sortField(String flds, long mid) {
+        int start = sortFieldStart(flds, mid);
+        if (start < 0) {
+            return "";
+        }
+        int end = flds.indexOf(FIELD_SEPARATOR, start);
+        return end < 0 ? flds.substring(start) : flds.substring(start, end);
+    }
+
+    /** Every field but the sort field (the term), joined: what stays when only the term is renamed. */
+    private String tail(String flds, long mid) {
+        int start = sortFieldStart(flds, mid);
+        if (start < 0) {
+            return flds; // fewer fields than the note type has: nothing to leave out
         }
         int end = flds.indexOf(FIELD_SEPARATOR, start);
         if (start == 0) {

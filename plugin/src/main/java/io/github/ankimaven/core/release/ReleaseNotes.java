@@ -64,7 +64,8 @@ public final class ReleaseNotes {
                                 + " import: it reports these notes as conflicting and leaves learners' copies as they were, so"
                                 + " their changes do not reach learners.\n")
                         .append(changes.changedNoteTypes().isEmpty()
-                                ? (changes.notesWithNewNoteType() == 0 ? "- Changed" : "- Other changed")
+                                ? changes.notesWithNewNoteType() == changes.changed() && changes.changed() > 0 ? ""
+                                : (changes.notesWithNewNoteType() == 0 ? "- Changed" : "- Other changed")
                                         + " notes are updated in place: learners keep their review history, and their own edits"
                                         + " to those notes are replaced by this release's text.\n"
                                 : "- **The note type " + changes.changedNoteTypes().stream().map(name -> "\"" + escape(name) + "\"")

@@ -50,8 +50,8 @@ public final class Rules {
                     + " changed deck identity (a warning with allowBreakingChanges)."),
             new Rule("renamed-note", ERROR, "A new note looks like a released note under a new guid (a renamed term, a"
                     + " changed guid cell); a warning with allowBreakingChanges."),
-            new Rule("emptied-field", ERROR, "No note fills a field that released notes had filled, so learners would lose"
-                    + " it (a warning with allowBreakingChanges)."),
+            new Rule("emptied-field", ERROR, "A card file has no column for a field its released notes filled, so learners"
+                    + " would lose it (a warning with allowBreakingChanges)."),
             new Rule("directive", WARNING, "A line before the header looks like a setting but is a comment here (\"# deck:\","
                     + " or a header of Anki's own text import such as #separator:)."),
             new Rule("deck", ERROR, "A deck cell or #deck: line names a deck Anki would rename (an empty level, spaces, a"

@@ -14,6 +14,7 @@ import io.github.ankimaven.core.apkg.StableIds;
 import io.github.ankimaven.core.model.CardTemplate;
 import io.github.ankimaven.core.model.Finding;
 import io.github.ankimaven.core.model.NoteType;
+import io.github.ankimaven.core.model.Severity;
 import io.github.ankimaven.testsupport.ApkgContents;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -207,10 +208,10 @@ class ReleaseTest {
         String cards = withGuidColumn("Alpha,first letter,greek,", "Alpha,first letter,greek,alpha-001");
         DeckReport second = release("r2", cards, RELEASE_2, first, false);
         assertEquals(List.of("ERROR src/main/anki/cards.csv:2: \"Alpha\" has the guid alpha-001 in its guid cell, but the previous"
-                + " release has this term as the note with guid " + StableIds.guid(IDENTITY, "alpha") + ", which this build no"
-                + " longer has: learners would get a second note and the old one would keep the review history. Write "
-                + StableIds.guid(IDENTITY, "alpha") + " in its guid cell (or leave the cell empty); if it really is a new note,"
-                + " set <allowBreakingChanges>"), texts(second.findings()));
+                + " release has this note (the same term and fields) with guid " + StableIds.guid(IDENTITY, "alpha") + ", which"
+                + " this build no longer has: learners would get a second note and the old one would keep the review history."
+                + " Write " + StableIds.guid(IDENTITY, "alpha") + " in its guid cell; if it really is a new note, set"
+                + " <allowBreakingChanges>"), texts(second.findings()));
         String fixed = cards.replace("alpha-001", StableIds.guid(IDENTITY, "alpha"));
         assertEquals(List.of(), texts(release("r3", fixed, RELEASE_2, first, false).findings()), "the old guid in the cell is fine");
     }
@@ -382,8 +383,8 @@ class ReleaseTest {
         String notes = Files.readString(PackageWriter.releaseNotesPath(second.packageFile()));
         assertTrue(notes.contains("- **5 changed notes are of another note type than before** (\"note type\" among their changes)."
                 + " Anki cannot change a note's type on import: it reports these notes as conflicting and leaves learners'"
-                + " copies as they were, so their changes do not reach learners.\n- Other changed notes are updated in place"),
-                notes);
+                + " copies as they were, so their changes do not reach learners.\n"), notes);
+        assertFalse(notes.contains("notes are updated in place"), "every changed note is of another note type: none is updated");
     }
 
     @Test
@@ -391,14 +392,91 @@ class ReleaseTest {
         Path first = release("e1", CARDS_1, RELEASE_1, null, false).packageFile();
         String withoutDefinitions = "Term,tags\nAlpha,greek\nBeta,greek\nGamma,greek\nDelta,greek\nColour,spelling\n";
         DeckReport second = release("e2", withoutDefinitions, RELEASE_2, first, false);
-        assertTrue(texts(second.findings()).contains("ERROR e1.apkg: Definition is empty in every \"Term-Definition\" note of this"
-                + " build, but 5 of them have one in e1.apkg: learners' notes would lose it. Is a card file missing its Definition"
-                + " column? If the field is meant to be emptied, set <allowBreakingChanges>"), texts(second.findings()).toString());
+        assertTrue(texts(second.findings()).contains("ERROR src/main/anki/cards.csv: no Definition column, so 5 notes that have a"
+                + " Definition in e1.apkg would lose it for learners: add the column back; if the field is meant to be emptied,"
+                + " keep the column with empty cells"), texts(second.findings()).toString());
         assertTrue(second.hasErrors());
         String oneCleared = CARDS_1.replace("Alpha,first letter,", "Alpha,,");
         assertEquals(List.of("WARNING src/main/anki/cards.csv:2: no \"Definition → Term\" card: Definition is empty"),
                 texts(release("e3", oneCleared, RELEASE_2, first, false).findings()),
                 "a definition emptied in one note, others still filled: an edit like any other");
+    }
+
+    /** A release of the given card files, duplicate terms allowed as warnings (each such note with a guid cell). */
+    private DeckReport releaseOfFiles(String name, Map<String, String> files, Instant time, Path previous) throws Exception {
+        TestDecks deck = new TestDecks(dir.resolve(name));
+        for (Map.Entry<String, String> file : new java.util.TreeMap<>(files).entrySet()) {
+            deck.file(file.getKey(), file.getValue());
+        }
+        DeckRequest request = deck.request(Severity.WARNING).withBuildTime(time).withPreviousRelease(previous, false);
+        return DeckBuilder.build(request, dir.resolve(name + ".apkg"));
+    }
+
+    /** The second of two releases of one card file with a guid column, given the rows of each. */
+    private DeckReport secondRelease(String name, String firstRows, String secondRows) throws Exception {
+        String header = "Term,Definition,tags,guid\n";
+        Path first = releaseOfFiles(name + "1", Map.of("cards.csv", header + firstRows), RELEASE_1, null).packageFile();
+        return releaseOfFiles(name + "2", Map.of("cards.csv", header + secondRows), RELEASE_2, first);
+    }
+
+    private static List<String> ofRule(DeckReport report, String rule) {
+        return texts(report.findings().stream().filter(f -> f.rule().equals(rule)).toList());
+    }
+
+    @Test
+    void notesOfOneTermThatGetNewGuidCellsAreEachToldTheirOwnOldGuid() throws Exception {
+        DeckReport second = secondRelease("b", "bank,edge of a river,,\nbank,place for money,,bank-money\nAlpha,first letter,greek,\n",
+                "bank,edge of a river,,b-001\nbank,place for money,,b-002\nAlpha,first letter,greek,\n");
+        List<String> renamed = ofRule(second, "renamed-note");
+        assertEquals(2, renamed.size(), renamed.toString());
+        assertTrue(renamed.get(0).contains("Write " + StableIds.guid(IDENTITY, "bank") + " in its guid cell"), renamed.get(0));
+        assertTrue(renamed.get(1).contains("Write bank-money in its guid cell"), renamed.get(1));
+    }
+
+    @Test
+    void aNewNoteOfARemovedTermWithAGuidCellOfItsOwnIsOnlyAWarning() throws Exception {
+        DeckReport second = secondRelease("v", "bank,edge of a river,,\nAlpha,first letter,greek,\n",
+                "bank,to keep money at a bank,,bank-verb\nAlpha,first letter,greek,\n");
+        assertEquals(List.of("WARNING src/main/anki/cards.csv:2: \"bank\" has a guid cell of its own (bank-verb), and the previous"
+                + " release had a note of this term with guid " + StableIds.guid(IDENTITY, "bank") + ", which this build no longer"
+                + " has: if this row is that note, write " + StableIds.guid(IDENTITY, "bank") + " in its guid cell, or learners"
+                + " get a second note; if it is a new note, ignore this"), texts(second.findings()));
+    }
+
+    @Test
+    void termsAreComparedAsWrittenNotAsAnkiStoresNumbers() throws Exception {
+        DeckReport second = secondRelease("n", "007,James Bond,,bond\n20,calling code of Egypt,,\n",
+                "007,James Bond,,bond-2\n020,area code of London,,london-020\n");
+        List<String> renamed = ofRule(second, "renamed-note");
+        assertEquals(1, renamed.size(), "020 is not 20: " + renamed);
+        assertTrue(renamed.get(0).startsWith("ERROR src/main/anki/cards.csv:2: \"007\" has the guid bond-2"), renamed.get(0));
+    }
+
+    @Test
+    void oneCardFileOfSeveralSavedWithoutAColumnFailsAndAnEmptiedColumnDoesNot() throws Exception {
+        Map<String, String> files = Map.of("greek.csv", "Term,Definition,tags\nAlpha,first letter,greek\nBeta,second letter,greek\n",
+                "words.csv", "Term,Definition,tags\nColour,what we see,spelling\nSound,what we hear,\n");
+        Path first = releaseOfFiles("f1", files, RELEASE_1, null).packageFile();
+        DeckReport second = releaseOfFiles("f2", Map.of("greek.csv", "Term,tags\nAlpha,greek\nBeta,greek\n",
+                "words.csv", files.get("words.csv")), RELEASE_2, first);
+        assertEquals(List.of("ERROR src/main/anki/greek.csv: no Definition column, so 2 notes that have a Definition in f1.apkg"
+                + " would lose it for learners: add the column back; if the field is meant to be emptied, keep the column with"
+                + " empty cells"), ofRule(second, "emptied-field"));
+        DeckReport emptied = releaseOfFiles("f3", Map.of("greek.csv", "Term,Definition,tags\nAlpha,,greek\nBeta,,greek\n",
+                "words.csv", files.get("words.csv")), RELEASE_2, first);
+        assertEquals(List.of(), ofRule(emptied, "emptied-field"), "the column is there: emptying it is the author's edit");
+    }
+
+    @Test
+    void aNoteTypeThatNoNoteUsesNeedsNoNewerTimestamp() throws Exception {
+        NoteType standard = NoteType.termDefinition();
+        NoteType teal = new NoteType(standard.name(), standard.fields(), standard.templates(), ".card { color: teal; }", 0);
+        NoteType navy = new NoteType(standard.name(), standard.fields(), standard.templates(), ".card { color: navy; }", 0);
+        String basic = "#notetype: basic\n" + CARDS_1.replace("Term,Definition,tags", "Front,Back,tags");
+        Path first = release("d1", basic, standard, RELEASE_1, null).packageFile();
+        Path second = release("d2", basic, teal, RELEASE_1.plusSeconds(1), first).packageFile();
+        assertEquals(List.of(), ofRule(release("d3", basic, navy, RELEASE_1.plusSeconds(1), second), "release-timestamp"),
+                "the default note type's styling changed, but no note is of that type");
     }
 
     @Test
