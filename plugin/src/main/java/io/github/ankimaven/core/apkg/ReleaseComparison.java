@@ -478,7 +478,7 @@ final class ReleaseComparison {
 
         RenameCheck(boolean anyCandidates) throws SQLException {
             lookup = anyCandidates
-                    ? db.prepareStatement("SELECT guid, term FROM temp.removed_note WHERE rest = ? ORDER BY seq LIMIT 1")
+                    ? db.prepareStatement("SELECT guid, term FROM temp.removed_note WHERE rest = ? AND mid = ? ORDER BY seq LIMIT 1")
                     : null;
         }
 
@@ -490,6 +490,7 @@ final class ReleaseComparison {
             if (!rest.replace(FIELD_SEPARATOR, "").isBlank()) {
                 if (lookup != null) {
                     lookup.setString(1, rest);
+                    lookup.setLong(2, mid); // a note of another type keeps no guid anyway: Anki cannot change its type
                     try (ResultSet before = lookup.executeQuery()) {
                         if (before.next()) {
                             report(added, before.getString(1), before.getString(2));

@@ -480,6 +480,15 @@ class ReleaseTest {
     }
 
     @Test
+    void aNewNoteOfAnotherNoteTypeWithARemovedNotesOtherFieldsIsNoRename() throws Exception {
+        Path first = releaseOfFiles("k1", Map.of("cards.csv", CARDS_1), RELEASE_1, null).packageFile();
+        DeckReport second = releaseOfFiles("k2", Map.of("cards.csv", CARDS_1.replace("Alpha,first letter,greek\n", ""),
+                "basic.csv", "#notetype: basic\nFront,Back\nA,first letter\n"), RELEASE_2, first);
+        assertEquals(List.of(), ofRule(second, "renamed-note"), "a Basic note cannot take over a Term-Definition note's guid");
+        assertEquals(List.of("A"), listed(second, "Added"));
+    }
+
+    @Test
     void aPreviousReleaseOfAnotherDeckFails() throws Exception {
         Path first = release("u1", CARDS_1, RELEASE_1, null, false).packageFile();
         DeckRequest base = new TestDecks(dir.resolve("u2")).file("cards.csv", CARDS_1).request();
