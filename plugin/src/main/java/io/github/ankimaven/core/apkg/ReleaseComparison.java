@@ -57,7 +57,6 @@ final class ReleaseComparison {
     private final Severity gateSeverity;
     /** Removed notes whose other fields are not blank: what an added note may be a rename of. */
     private int renameCandidates;
-    private boolean anyRemoved;
     /**
      * Removed notes with nothing beyond the term (a cloze note's text, say), the first
      * {@value #MAX_SIMILAR}: an added note whose term is nearly the same is likely an edit of one.
@@ -137,7 +136,7 @@ final class ReleaseComparison {
         int keptRowByRow = 0;
         int withNewNoteType = 0;
         Map<List<String>, Integer> movedRowByRow = new HashMap<>(); // (from, to) → notes, for notes compared row by row
-        try (RenameCheck renames = new RenameCheck(renameCandidates > 0);
+        try (RenameCheck renames = new RenameCheck(renameCandidates > 0, removed > 0);
                 Statement statement = db.createStatement();
                 PreparedStatement keepNoteMod = db.prepareStatement("UPDATE notes SET mod = ? WHERE id = ?");
                 PreparedStatement keepCardMod = db.prepareStatement("UPDATE cards SET mod = ? WHERE nid = ?");
@@ -430,7 +429,6 @@ final class ReleaseComparison {
                     someRemoved.add(gone);
                 }
                 removed++;
-                anyRemoved = true;
                 perDeck.merge(deck, new DeckCounts(0, 0, 0, 1), DeckCounts::plus);
                 String rest = tail(rs.getString(4), rs.getLong(5));
                 boolean withFields = !rest.replace(FIELD_SEPARATOR, "").isBlank();
@@ -471,15 +469,16 @@ final class ReleaseComparison {
      */
     private final class RenameCheck implements AutoCloseable {
         private final PreparedStatement lookup;
+        private final boolean anyRemoved;
         private PreparedStatement sameTerm;
         private final Set<String> namedForGuidCells = new HashSet<>();
         private int similarityChecks;
         private int looseChecks;
 
-        RenameCheck(boolean anyCandidates) throws SQLException {
-            lookup = anyCandidates
-                    ? db.prepareStatement("SELECT guid, term FROM temp.removed_note WHERE rest = ? AND mid = ? ORDER BY seq LIMIT 1")
-                    : null;
+        RenameCheck(boolean anyCandidates, boolean anyRemoved) throws SQLException {
+            lookup = anyCandidates ? db.prepareStatement(
+                    "SELECT guid, term FROM temp.removed_note WHERE rest = ? AND mid = ? ORDER BY seq LIMIT 1") : null;
+            this.anyRemoved = anyRemoved;
         }
 
         void check(NoteChange added, String flds, long mid) throws SQLException {
@@ -538,11 +537,12 @@ final class ReleaseComparison {
             }
             String rest = tail(flds, mid);
             String restKey = rest.replace(FIELD_SEPARATOR, "").isBlank() ? null : rest;
+            String sortField = sortField(flds, mid);
             sameTerm.setString(1, restKey);
-            sameTerm.setString(2, sortField(flds, mid));
+            sameTerm.setString(2, sortField);
             sameTerm.setLong(3, mid);
             sameTerm.setString(4, restKey);
-            String term = AnkiText.stripHtmlPreservingMediaFilenames(sortField(flds, mid));
+            String term = AnkiText.stripHtmlPreservingMediaFilenames(sortField);
             try (ResultSet before = sameTerm.executeQuery()) {
                 while (before.next()) {
                     String guid = before.getString(1);
@@ -683,7 +683,7 @@ final class ReleaseComparison {
         try (Statement statement = db.createStatement()) {
             statement.execute("""
                     CREATE TEMP TABLE prev_note AS SELECT n.guid AS guid, n.mod AS mod, n.mid AS mid, n.flds AS flds,
-                      n.tags AS tags, CAST(n.sfld AS TEXT) AS sfld,
+                      n.tags AS tags, n.sfld AS sfld,
                       (SELECT d.name FROM temp.prev_deck d WHERE d.did = (SELECT min(c.did) FROM prev.cards c WHERE c.nid = n.id))
                         AS deck
                     FROM prev.notes n ORDER BY n.id""");

@@ -8,12 +8,12 @@ import java.util.Map;
 
 /**
  * A compact index of 64-bit key hashes and where each key was seen: two primitive arrays filled
- * in reading order (16 to 24 bytes a key, as they grow by half), instead of a map of strings, so a deck of a million notes
- * costs megabytes, not hundreds of them. Equal hashes are found once, by sorting a copy of the
- * hashes when the suspects are asked for: appending is cheap, where a hash table of a million
- * keys misses the processor's cache on nearly every insert. Equal hashes are only
- * <em>suspects</em>: the caller verifies them against the real keys, so a hash collision never
- * reports a false duplicate.
+ * in reading order (16 to 24 bytes a key, as they grow by half), instead of a map of strings,
+ * so a deck of a million notes costs megabytes, not hundreds of them. Equal hashes are found
+ * once, by sorting a copy of the hashes when the suspects are asked for: appending is cheap,
+ * where a hash table of a million keys misses the processor's cache on nearly every insert.
+ * Equal hashes are only <em>suspects</em>: the caller verifies them against the real keys, so
+ * a hash collision never reports a false duplicate.
  */
 final class LocationIndex {
 
