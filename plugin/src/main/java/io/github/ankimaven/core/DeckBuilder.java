@@ -27,7 +27,6 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -259,11 +258,11 @@ public final class DeckBuilder {
         CardFileReader reader = new CardFileReader(request.noteType(), request::noteTypeNamed, request.encoding(),
                 request.deckName());
         NoteRenderer renderer = new NoteRenderer(request, findings, references);
-        MessageDigest sha256 = StableIds.newSha256();
+        StableIds.GuidMaker guids = new StableIds.GuidMaker(request.identity());
         for (CardFile file : request.cardFiles()) {
             reader.read(file, note -> {
                 RenderedNote rendered = renderer.render(note);
-                consumer.accept(rendered, StableIds.guid(request.identity(), rendered.termKey(), sha256));
+                consumer.accept(rendered, guids.guid(rendered.termKey()));
             }, findings);
         }
     }

@@ -121,6 +121,37 @@ class DeckBuilderTest {
         }
     }
 
+    @Test
+    void textColumnsAreStoredAsTextWithTheBytesOfTheirStrings() throws Exception {
+        // The writer binds tags, fields and sort field as UTF-8 bytes cast to TEXT: stored values
+        // must be TEXT (never BLOB or NULL), empty tags included, and numbers in the sort field
+        // still get the column's integer affinity, as Anki's own inserts do.
+        String emoji = "\ud83d\ude00";
+        TestDecks deck = new TestDecks(dir).file("cards.csv", "Term,Definition,tags\n"
+                + "007,\"Bond \u00e9 \u4e2d\u6587 " + emoji + "\",\n"
+                + "Caf\u00e9 " + emoji + ",x,t\u00e4g " + emoji + "\n");
+        DeckRequest request = deck.request();
+        request = new DeckRequest(request.deckName(), "A deck for tests.", request.identity(), request.cardFiles(),
+                StandardCharsets.UTF_8, List.of(), request.noteType(), Severity.ERROR, TestDecks.BUILD_TIME);
+        DeckReport report = DeckBuilder.build(request, deck.output());
+        assertEquals(List.of(), texts(report.findings()));
+        try (ApkgContents apkg = new ApkgContents(deck.output(), dir)) {
+            List<Map<String, Object>> notes = apkg.rows("SELECT typeof(tags) AS tt, tags, typeof(flds) AS tf, flds,"
+                    + " typeof(sfld) AS ts, sfld, csum FROM notes ORDER BY id");
+            assertEquals("text", notes.get(0).get("tt"));
+            assertEquals("", notes.get(0).get("tags"));
+            assertEquals("text", notes.get(0).get("tf"));
+            assertEquals("007\u001fBond \u00e9 \u4e2d\u6587 " + emoji, notes.get(0).get("flds"));
+            assertEquals("integer", notes.get(0).get("ts"));
+            assertEquals(7, ((Number) notes.get(0).get("sfld")).intValue());
+            assertEquals(sha1Prefix("007"), ((Number) notes.get(0).get("csum")).longValue());
+            assertEquals(" t\u00e4g " + emoji + " ", notes.get(1).get("tags"));
+            assertEquals("text", notes.get(1).get("ts"));
+            assertEquals("Caf\u00e9 " + emoji, notes.get(1).get("sfld"));
+            assertEquals(sha1Prefix("Caf\u00e9 " + emoji), ((Number) notes.get(1).get("csum")).longValue());
+        }
+    }
+
     private static void assertModels(JsonNode models, long noteTypeId, long deckId) {
         assertEquals(List.of(Long.toString(noteTypeId)), names(models.fieldNames()));
         JsonNode model = models.get(Long.toString(noteTypeId));

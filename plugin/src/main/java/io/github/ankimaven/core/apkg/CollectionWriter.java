@@ -35,7 +35,9 @@ import java.util.function.Consumer;
  */
 final class CollectionWriter implements AutoCloseable {
 
-    private static final int BATCH = 4096;
+    // Rows wait in the driver until their batch runs: small batches keep little alive (see Pipeline).
+    // The batch size decides how notes' and cards' pages interleave in the file.
+    private static final int BATCH = 256;
     private static final String SCHEMA = """
             CREATE TABLE col (id integer primary key, crt integer not null, mod integer not null,
               scm integer not null, ver integer not null, dty integer not null, usn integer not null,
@@ -70,7 +72,9 @@ final class CollectionWriter implements AutoCloseable {
     private final PreparedStatement insertNote;
     private final PreparedStatement insertCard;
     private final PreparedStatement insertCardPair;
+    private static final byte[] NO_BYTES = {};
     private final MessageDigest sha1 = AnkiText.newSha1();
+    private final Utf8Values utf8 = new Utf8Values();
     private PreparedStatement pendingCards;
     private final PreparedStatement insertSource;
     private final Map<String, Long> deckIds = new HashMap<>();
@@ -114,7 +118,9 @@ final class CollectionWriter implements AutoCloseable {
             // Constants are part of the SQL, and a note's two cards go in one statement: fewer
             // values cross from Java to SQLite for every note.
             long mod = layout.buildSeconds();
-            insertNote = connection.prepareStatement("INSERT INTO notes VALUES (?,?,?," + mod + ",-1,?,?,?,?,0,'')");
+            // Tags, fields and sort field come as UTF-8 bytes (see Utf8Values), stored as TEXT.
+            insertNote = connection.prepareStatement("INSERT INTO notes VALUES (?,?,?," + mod
+                    + ",-1,CAST(? AS TEXT),CAST(? AS TEXT),CAST(? AS TEXT),?,0,'')");
             insertCard = connection.prepareStatement("INSERT INTO cards VALUES (?,?,?,?," + mod + ",-1,0,0,?,0,0,0,0,0,0,0,0,'')");
             insertCardPair = connection.prepareStatement("INSERT INTO cards VALUES "
                     + "(?1,?2,?3,?4," + mod + ",-1,0,0,?5,0,0,0,0,0,0,0,0,''),"
@@ -152,11 +158,12 @@ final class CollectionWriter implements AutoCloseable {
             if (!note.fieldsWithoutColumn().isEmpty()) {
                 fieldsWithoutColumn.putIfAbsent(note.location().file(), note.fieldsWithoutColumn());
             }
-            insertNote.setString(4, AnkiText.storedTagColumn(extraTags, note.tags()));
-            insertNote.setString(5, String.join("\u001f", fields));
+            insertNote.setBytes(4, tagColumn(AnkiText.sortedUniqueTags(extraTags, note.tags())));
+            insertNote.setBytes(5, utf8.join(fields, '\u001f'));
             int sortField = note.noteType().sortFieldIndex();
-            String firstFieldText = AnkiText.stripHtmlPreservingMediaFilenames(fields.get(0));
-            insertNote.setString(6, sortField == 0 ? firstFieldText : AnkiText.stripHtmlPreservingMediaFilenames(fields.get(sortField)));
+            byte[] firstFieldText = utf8.start().append(AnkiText.stripHtmlPreservingMediaFilenames(fields.get(0))).toBytes();
+            insertNote.setBytes(6, sortField == 0 ? firstFieldText
+                    : utf8.start().append(AnkiText.stripHtmlPreservingMediaFilenames(fields.get(sortField))).toBytes());
             insertNote.setLong(7, AnkiText.fieldChecksum(firstFieldText, sha1));
             insertNote.addBatch();
             if (insertSource != null) {
@@ -194,6 +201,18 @@ final class CollectionWriter implements AutoCloseable {
         } catch (SQLException e) {
             throw new IOException("cannot write note " + note.location() + " to the collection: " + e.getMessage(), e);
         }
+    }
+
+    /** The tags column, {@code " a b "}, or empty. */
+    private byte[] tagColumn(String[] tags) {
+        if (tags.length == 0) {
+            return NO_BYTES;
+        }
+        utf8.start().append(' ');
+        for (String tag : tags) {
+            utf8.append(tag).append(' ');
+        }
+        return utf8.toBytes();
     }
 
     /** The note type's id; the last one is kept at hand, as files hold many notes of one type. */

@@ -1,6 +1,5 @@
 package io.github.ankimaven.core.apkg;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +14,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,6 +59,16 @@ final class ParallelDeflate implements AutoCloseable {
     private FileChannel side;
     private long sideLength; // only the early thread writes it; Future.get() publishes it
     private byte[] earlyData; // the early thread's block buffer, used again for every block
+    private Output earlyOutput; // and its output buffer
+
+    /**
+     * A block's deflated bytes in a buffer that is used again for later blocks: a fresh buffer (and
+     * its copy) per megabyte of input made the collector run during compression.
+     */
+    private static final class Output {
+        byte[] bytes = new byte[BLOCK / 2];
+        int length;
+    }
 
     /**
      * @param sideFile where early blocks are kept (deleted on {@link #close})
@@ -120,14 +129,15 @@ final class ParallelDeflate implements AutoCloseable {
                 return null;
             }
         }
-        byte[] deflated = deflate(data, data.length, dictionary, false, level);
-        ByteBuffer buffer = ByteBuffer.wrap(deflated);
+        earlyOutput = earlyOutput != null ? earlyOutput : new Output();
+        deflate(data, data.length, dictionary, false, level, earlyOutput);
+        ByteBuffer buffer = ByteBuffer.wrap(earlyOutput.bytes, 0, earlyOutput.length);
         long offset = sideLength;
         while (buffer.hasRemaining()) {
             side.write(buffer, offset + buffer.position());
         }
-        sideLength += deflated.length;
-        return new EarlyBlock(offset, deflated.length, fingerprint(data), dictionary == null ? 0 : fingerprint(dictionary));
+        sideLength += earlyOutput.length;
+        return new EarlyBlock(offset, earlyOutput.length, fingerprint(data), dictionary == null ? 0 : fingerprint(dictionary));
     }
 
     private static boolean readFully(FileChannel channel, byte[] target, long position) throws IOException {
@@ -153,7 +163,8 @@ final class ParallelDeflate implements AutoCloseable {
         // Block buffers are recycled (a fresh megabyte per block would keep the collector busy):
         // a buffer is free again once its block is written and the next block's dictionary copied.
         Deque<byte[]> free = new ArrayDeque<>();
-        Deque<Future<byte[]>> pending = new ArrayDeque<>();
+        Deque<Output> freeOutputs = new ConcurrentLinkedDeque<>(); // taken on the pool's threads
+        Deque<Future<Output>> pending = new ArrayDeque<>();
         Deque<byte[]> pendingBuffers = new ArrayDeque<>();
         try (InputStream in = Files.newInputStream(input)) {
             byte[] block = new byte[BLOCK];
@@ -171,15 +182,20 @@ final class ParallelDeflate implements AutoCloseable {
                 byte[] blockDictionary = dictionary;
                 int blockLevel = index < levelBoundary ? level : levelAfterEarly;
                 pending.add(pool.submit(() -> {
-                    byte[] reused = early == null ? null : reusable(early, data, blockDictionary);
-                    return reused != null ? reused : deflate(data, dataLength, blockDictionary, last, blockLevel);
+                    Output output = freeOutputs.poll();
+                    output = output != null ? output : new Output();
+                    if (early == null || !reusable(early, data, blockDictionary, output)) {
+                        deflate(data, dataLength, blockDictionary, last, blockLevel, output);
+                    }
+                    return output;
                 }));
                 pendingBuffers.add(block);
                 dictionary = last ? null : Arrays.copyOfRange(block, length - DICTIONARY, length);
                 while (pending.size() > threads * 2 || (last && !pending.isEmpty())) {
-                    byte[] deflated = pending.removeFirst().get();
-                    out.write(deflated);
+                    Output deflated = pending.removeFirst().get();
+                    out.write(deflated.bytes, 0, deflated.length);
                     compressed += deflated.length;
+                    freeOutputs.push(deflated);
                     free.push(pendingBuffers.removeFirst());
                 }
                 if (last) {
@@ -199,28 +215,33 @@ final class ParallelDeflate implements AutoCloseable {
     }
 
     /**
-     * The early deflated bytes of a block if they were made from exactly these bytes (a whole
-     * block and its dictionary), else null. Runs on a pool thread, so checks go in parallel.
+     * Puts the early deflated bytes of a block into {@code output} if they were made from exactly
+     * these bytes (a whole block and its dictionary); false if not. Runs on a pool thread, so
+     * checks go in parallel.
      */
-    private byte[] reusable(Future<EarlyBlock> future, byte[] block, byte[] dictionary) throws IOException, InterruptedException {
+    private boolean reusable(Future<EarlyBlock> future, byte[] block, byte[] dictionary, Output output)
+            throws IOException, InterruptedException {
         EarlyBlock early;
         try {
             early = future.get();
         } catch (CancellationException | ExecutionException e) {
-            return null; // not started in time, or failed: compress it now
+            return false; // not started in time, or failed: compress it now
         }
         if (early == null || early.dataFingerprint() != fingerprint(block)
                 || early.dictionaryFingerprint() != (dictionary == null ? 0 : fingerprint(dictionary))) {
-            return null;
+            return false;
         }
-        byte[] deflated = new byte[early.length()];
-        ByteBuffer buffer = ByteBuffer.wrap(deflated);
+        if (output.bytes.length < early.length()) {
+            output.bytes = new byte[early.length()];
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(output.bytes, 0, early.length());
         while (buffer.hasRemaining()) {
             if (side.read(buffer, early.offset() + buffer.position()) < 0) {
                 throw new IOException("the side file " + sideFile + " is shorter than expected");
             }
         }
-        return deflated;
+        output.length = early.length();
+        return true;
     }
 
     /** CRC-32 and CRC-32C together: 64 bits, so a changed block passing for unchanged is out of the question. */
@@ -238,7 +259,8 @@ final class ParallelDeflate implements AutoCloseable {
         return thread;
     }
 
-    private static byte[] deflate(byte[] block, int length, byte[] dictionary, boolean last, int level) {
+    /** Deflates the block into {@code output}, growing its buffer when the block does not shrink enough. */
+    private static void deflate(byte[] block, int length, byte[] dictionary, boolean last, int level, Output output) {
         Deflater deflater = new Deflater(level, true);
         try {
             if (dictionary != null) {
@@ -248,13 +270,18 @@ final class ParallelDeflate implements AutoCloseable {
             if (last) {
                 deflater.finish();
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(length / 3 + 64);
-            byte[] buffer = new byte[64 * 1024];
+            int written = 0;
             while (true) {
-                int n = last ? deflater.deflate(buffer) : deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
-                out.write(buffer, 0, n);
-                if (last ? deflater.finished() : n < buffer.length && deflater.needsInput()) {
-                    return out.toByteArray();
+                if (written == output.bytes.length) {
+                    output.bytes = Arrays.copyOf(output.bytes, output.bytes.length * 2);
+                }
+                int room = output.bytes.length - written;
+                int n = last ? deflater.deflate(output.bytes, written, room)
+                        : deflater.deflate(output.bytes, written, room, Deflater.SYNC_FLUSH);
+                written += n;
+                if (last ? deflater.finished() : n < room && deflater.needsInput()) {
+                    output.length = written;
+                    return;
                 }
             }
         } finally {

@@ -9,7 +9,7 @@ import java.util.concurrent.BlockingQueue;
 /**
  * Hands items to one consumer thread in batches, in order, so the producer (reading and checking
  * card files) and the consumer (SQLite inserts) use both cores. Memory stays bounded: at most
- * 16 batches of 256 wait. The consumer's failure surfaces on the producer's next call.
+ * 4 batches of 256 wait. The consumer's failure surfaces on the producer's next call.
  */
 final class Pipeline<T> {
 
@@ -25,12 +25,13 @@ final class Pipeline<T> {
         Consumer<T> start() throws IOException;
     }
 
-    // Small batches keep little in flight; room for as many notes as one SQLite batch (4096) lets
-    // the reader go on while the writer is busy executing one.
+    // Small batches keep little in flight: what waits here survives every young collection, whose
+    // pauses, if long, make the JVM grow its heap. Room for a few SQLite batches (256 notes each)
+    // lets the reader go on while the writer is busy executing one.
     private static final int BATCH = 256;
     private static final List<Object> END = List.of();
 
-    private final BlockingQueue<List<?>> queue = new ArrayBlockingQueue<>(16);
+    private final BlockingQueue<List<?>> queue = new ArrayBlockingQueue<>(4);
     private final Thread thread;
     private List<T> batch = new ArrayList<>(BATCH);
     private volatile Throwable failure;

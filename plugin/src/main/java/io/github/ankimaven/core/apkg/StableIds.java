@@ -1,6 +1,7 @@
 package io.github.ankimaven.core.apkg;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -43,18 +44,50 @@ public final class StableIds {
      * survives spreadsheets (never read as a number, date or formula) and CSV tools unquoted.
      */
     public static String guid(String deckIdentity, String termKey) {
-        return guid(deckIdentity, termKey, newSha256());
+        return new GuidMaker(deckIdentity).guid(termKey);
     }
 
-    /** {@link #guid(String, String)} with a SHA-256 digest the caller keeps, for many notes in a row. */
-    public static String guid(String deckIdentity, String termKey, MessageDigest sha256) {
-        long value = hash(sha256, "guid", deckIdentity, termKey);
-        char[] out = new char[GUID_LENGTH];
-        for (int i = GUID_LENGTH - 1; i >= 0; i--) {
-            out[i] = GUID_ALPHABET[(int) Long.remainderUnsigned(value, GUID_ALPHABET.length)];
-            value = Long.divideUnsigned(value, GUID_ALPHABET.length);
+    /**
+     * Makes the GUIDs of one deck's notes ({@link #guid(String, String)}), keeping its digest and
+     * buffers: this runs for every note, and the garbage of a digest, parts and arrays per note
+     * added up for big decks. Not thread-safe: one per thread.
+     */
+    public static final class GuidMaker {
+        private final MessageDigest sha256 = newSha256();
+        private final byte[] prefix; // the length-prefixed parts before the term: "guid", the deck identity
+        private final byte[] length = new byte[4];
+        private final byte[] digest = new byte[32];
+        private final byte[] letters = new byte[GUID_LENGTH];
+
+        public GuidMaker(String deckIdentity) {
+            byte[] kind = "guid".getBytes(StandardCharsets.UTF_8);
+            byte[] identity = deckIdentity.getBytes(StandardCharsets.UTF_8);
+            prefix = new byte[8 + kind.length + identity.length];
+            putLength(kind.length, prefix, 0);
+            System.arraycopy(kind, 0, prefix, 4, kind.length);
+            putLength(identity.length, prefix, 4 + kind.length);
+            System.arraycopy(identity, 0, prefix, 8 + kind.length, identity.length);
         }
-        return new String(out);
+
+        public String guid(String termKey) {
+            sha256.reset();
+            sha256.update(prefix);
+            byte[] term = termKey.getBytes(StandardCharsets.UTF_8);
+            putLength(term.length, length, 0);
+            sha256.update(length);
+            sha256.update(term);
+            try {
+                sha256.digest(digest, 0, digest.length);
+            } catch (DigestException e) {
+                throw new IllegalStateException("a SHA-256 digest is 32 bytes", e);
+            }
+            long value = firstLong(digest);
+            for (int i = GUID_LENGTH - 1; i >= 0; i--) {
+                letters[i] = (byte) GUID_ALPHABET[(int) Long.remainderUnsigned(value, GUID_ALPHABET.length)];
+                value = Long.divideUnsigned(value, GUID_ALPHABET.length);
+            }
+            return new String(letters, StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static long timestampLikeId(String kind, String deckIdentity, String name) {
@@ -71,14 +104,21 @@ public final class StableIds {
         byte[] length = new byte[4];
         for (String part : parts) {
             byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-            length[0] = (byte) (bytes.length >>> 24);
-            length[1] = (byte) (bytes.length >>> 16);
-            length[2] = (byte) (bytes.length >>> 8);
-            length[3] = (byte) bytes.length;
+            putLength(bytes.length, length, 0);
             sha256.update(length);
             sha256.update(bytes);
         }
-        byte[] digest = sha256.digest();
+        return firstLong(sha256.digest());
+    }
+
+    private static void putLength(int length, byte[] target, int at) {
+        target[at] = (byte) (length >>> 24);
+        target[at + 1] = (byte) (length >>> 16);
+        target[at + 2] = (byte) (length >>> 8);
+        target[at + 3] = (byte) length;
+    }
+
+    private static long firstLong(byte[] digest) {
         long value = 0;
         for (int i = 0; i < Long.BYTES; i++) {
             value = (value << 8) | (digest[i] & 0xffL);
@@ -86,8 +126,7 @@ public final class StableIds {
         return value;
     }
 
-    /** A SHA-256 digest for {@link #guid(String, String, MessageDigest)}; one per thread, as digests are not thread-safe. */
-    public static MessageDigest newSha256() {
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -11,7 +11,6 @@ import io.github.ankimaven.core.template.Cloze;
 import io.github.ankimaven.core.template.ClozeProblem;
 import io.github.ankimaven.core.template.NoteKind;
 import io.github.ankimaven.core.template.ParsedNoteType;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -48,7 +47,7 @@ public final class DeckChecker {
     private final Map<SourceLocation, Identity> identities = new HashMap<>();
 
     private final String deckIdentity;
-    private MessageDigest sha256;
+    private StableIds.GuidMaker guidMaker;
 
     /** @param deckIdentity what GUIDs derive from, with the term (see {@link StableIds#guid}) */
     public DeckChecker(Severity duplicateTermSeverity, String deckIdentity) {
@@ -71,8 +70,8 @@ public final class DeckChecker {
         }
         if (rendered.duplicateKey() != rendered.termKey() && !rendered.duplicateKey().equals(rendered.termKey())) {
             // A term with invisible characters: filed too where the same term without them is.
-            sha256 = sha256 != null ? sha256 : StableIds.newSha256();
-            guids.add(LocationIndex.hash(StableIds.guid(deckIdentity, rendered.duplicateKey(), sha256)), location);
+            guidMaker = guidMaker != null ? guidMaker : new StableIds.GuidMaker(deckIdentity);
+            guids.add(LocationIndex.hash(guidMaker.guid(rendered.duplicateKey())), location);
         }
         NoteType noteType = note.noteType();
         ParsedNoteType parsedType = parsed(noteType);

@@ -21,15 +21,26 @@ final class TagRules {
             if (end < 0) {
                 end = tag.length();
             }
-            String level = tag.substring(start, end);
-            if (level.isBlank()) {
+            if (isBlank(tag, start, end)) {
                 return "has an empty level (\"::\" at the start or end, or \"::::\"), which Anki renames to \"blank\"";
             }
-            if (level.startsWith(":") || level.endsWith(":")) {
+            if (tag.charAt(start) == ':' || tag.charAt(end - 1) == ':') {
                 return "has a stray \":\"; use \"::\" between levels";
             }
         }
         return null;
+    }
+
+    /** {@code tag.substring(start, end).isBlank()} without the copy: this runs for every tag of every note. */
+    private static boolean isBlank(String tag, int start, int end) {
+        for (int i = start; i < end; ) {
+            int codePoint = tag.codePointAt(i);
+            if (!Character.isWhitespace(codePoint)) {
+                return false;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return true;
     }
 
     /** A likely mistake worth a warning, or null. */

@@ -61,8 +61,9 @@ public final class AnkiText {
         return tags.length == 0 ? "" : " " + String.join(" ", tags) + " ";
     }
 
+    /** {@link #storedTags} in a new array (the column's parts, for a writer that builds it itself). */
     // Two small sorted arrays rather than a map: a note has a handful of tags, and this runs for every note.
-    private static String[] sortedUniqueTags(List<String> deckTags, List<String> noteTags) {
+    public static String[] sortedUniqueTags(List<String> deckTags, List<String> noteTags) {
         int capacity = deckTags.size() + noteTags.size();
         String[] keys = new String[capacity];
         String[] tags = new String[capacity];
@@ -352,8 +353,13 @@ public final class AnkiText {
 
     /** {@link #fieldChecksum(String)} with a SHA-1 digest the caller keeps, for many notes in a row. */
     public static long fieldChecksum(String strippedText, MessageDigest sha1) {
+        return fieldChecksum(strippedText.getBytes(StandardCharsets.UTF_8), sha1);
+    }
+
+    /** {@link #fieldChecksum(String, MessageDigest)} of the text's UTF-8 bytes. */
+    public static long fieldChecksum(byte[] strippedTextUtf8, MessageDigest sha1) {
         sha1.reset();
-        byte[] digest = sha1.digest(strippedText.getBytes(StandardCharsets.UTF_8));
+        byte[] digest = sha1.digest(strippedTextUtf8);
         return ((digest[0] & 0xffL) << 24) | ((digest[1] & 0xffL) << 16) | ((digest[2] & 0xffL) << 8) | (digest[3] & 0xffL);
     }
 

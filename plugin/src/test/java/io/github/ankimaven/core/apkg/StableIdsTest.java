@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,25 @@ class StableIdsTest {
         }
         assertEquals(10_000, seen.size());
         assertNotEquals(StableIds.guid("com.example:a", "term"), StableIds.guid("com.example:b", "term"));
+    }
+
+    @Test
+    void aGuidMakerUsedForManyNotesGivesEachTheGuidOfItsTermAlone() {
+        StableIds.GuidMaker maker = new StableIds.GuidMaker("com.example:d\u00e9ck");
+        List<String> terms = List.of("", "a", "term", "caf\u00e9", "\u4e2d\u6587", "\ud83d\ude00", "lone \ud800", "a".repeat(500));
+        for (int round = 0; round < 3; round++) {
+            for (String term : terms) {
+                // The definition: the first 8 bytes of SHA-256 over "guid", identity and term, in base 52.
+                long value = StableIds.hash("guid", "com.example:d\u00e9ck", term);
+                char[] letters = new char[12];
+                for (int i = 11; i >= 0; i--) {
+                    letters[i] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".charAt((int) Long.remainderUnsigned(value, 52));
+                    value = Long.divideUnsigned(value, 52);
+                }
+                assertEquals(new String(letters), maker.guid(term), term);
+                assertEquals(new String(letters), StableIds.guid("com.example:d\u00e9ck", term), term);
+            }
+        }
     }
 
     @Test

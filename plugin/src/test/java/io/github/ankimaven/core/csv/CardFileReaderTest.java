@@ -514,7 +514,8 @@ class CardFileReaderTest {
                 + "c,d,trailing::\n"
                 + "e,f,x::::y\n"
                 + "g,h,\"bell\u0007\"\n"
-                + "i,j,\"one,two\"\n");
+                + "i,j,\"one,two\"\n"
+                + "k,l,a:::b\n");
         assertEquals(List.of(
                 "ERROR cards/k.csv:2: tag \"::leading\" has an empty level (\"::\" at the start or end, or \"::::\"),"
                         + " which Anki renames to \"blank\"",
@@ -523,9 +524,10 @@ class CardFileReaderTest {
                 "ERROR cards/k.csv:4: tag \"x::::y\" has an empty level (\"::\" at the start or end, or \"::::\"),"
                         + " which Anki renames to \"blank\"",
                 "ERROR cards/k.csv:5: tag \"bell\\u0007\" contains the control character U+0007, which Anki removes",
-                "WARNING cards/k.csv:6: tag \"one,two\" contains \",\" or \";\": tags are separated by spaces, so this is one tag"),
+                "WARNING cards/k.csv:6: tag \"one,two\" contains \",\" or \";\": tags are separated by spaces, so this is one tag",
+                "ERROR cards/k.csv:7: tag \"a:::b\" has a stray \":\"; use \"::\" between levels"),
                 findingTexts());
-        assertEquals(List.of("a", "c", "e", "g", "i"), terms(),
+        assertEquals(List.of("a", "c", "e", "g", "i", "k"), terms(),
                 "rows with bad tags still take part in the other checks");
         assertEquals(List.of("good::tag"), notes.get(0).tags());
     }
