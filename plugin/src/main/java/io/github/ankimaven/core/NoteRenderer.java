@@ -13,7 +13,6 @@ import io.github.ankimaven.core.model.RenderedNote;
 import io.github.ankimaven.core.template.Cloze;
 import io.github.ankimaven.core.template.NoteKind;
 import io.github.ankimaven.core.text.TermKey;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -34,17 +33,23 @@ final class NoteRenderer {
     }
 
     RenderedNote render(Note note) {
-        List<String> html = new ArrayList<>(note.fields().size());
+        // An array made into a list once (List.of keeps one or two items without one): this runs for every note.
+        String[] htmlArray = new String[note.fields().size()];
         FieldFormat[] formats = formats(note.noteType());
-        for (int i = 0; i < note.fields().size(); i++) {
+        for (int i = 0; i < htmlArray.length; i++) {
             FormattedField field = formats[i].renderStored(note.fields().get(i));
-            for (FieldProblem problem : field.problems()) {
-                findings.accept(problem.at(note.fieldLocation(i), note.noteType().fields().get(i)));
+            List<FieldProblem> problems = field.problems();
+            for (int p = 0; p < problems.size(); p++) {
+                findings.accept(problems.get(p).at(note.fieldLocation(i), note.noteType().fields().get(i)));
             }
             String stored = field.html();
-            MediaReferences.inField(stored, note.location()).forEach(mediaReferences);
-            html.add(stored);
+            List<MediaReference> references = MediaReferences.inField(stored, note.location());
+            for (int r = 0; r < references.size(); r++) {
+                mediaReferences.accept(references.get(r));
+            }
+            htmlArray[i] = stored;
         }
+        List<String> html = List.of(htmlArray);
         lastFieldMedia.check(note, html, formats, findings, mediaReferences);
         // Plain-text terms keep the key they always had (GUIDs derive from it); formatted terms
         // are compared as the text learners see; cloze text without its cloze markup.

@@ -84,7 +84,7 @@ final class CollectionWriter implements AutoCloseable {
     private int cards;
     private int pending;
     private NoteType lastNoteType;
-    private long lastNoteTypeId;
+    private Long lastNoteTypeId;
     /** Per card file, the fields its header has no column for: for the release gate, fields released notes would lose. */
     private final Map<String, Set<String>> fieldsWithoutColumn = new HashMap<>();
 
@@ -143,8 +143,9 @@ final class CollectionWriter implements AutoCloseable {
     void add(RenderedNote rendered, String guid, List<Integer> cardOrdinals) throws IOException {
         Note note = rendered.note();
         List<String> fields = rendered.htmlFields();
-        long noteId = layout.buildMillis() + notes;
-        long deckId = deckIds.computeIfAbsent(note.deck(), layout::deckId);
+        // Boxed once and passed as objects: the driver's setLong and setInt box every value anew.
+        Long noteId = layout.buildMillis() + notes;
+        Long deckId = deckIds.computeIfAbsent(note.deck(), layout::deckId);
         notesPerDeck.merge(note.deck(), 1, Integer::sum);
         int position = notes + 1;
         try {
@@ -152,9 +153,9 @@ final class CollectionWriter implements AutoCloseable {
             if (pendingCards != null && pendingCards != cardStatement) {
                 flush(); // keeps rows in id order: notes, then their cards, as with one statement
             }
-            insertNote.setLong(1, noteId);
+            insertNote.setObject(1, noteId);
             insertNote.setString(2, guid);
-            insertNote.setLong(3, noteTypeId(note.noteType()));
+            insertNote.setObject(3, noteTypeId(note.noteType()));
             if (!note.fieldsWithoutColumn().isEmpty()) {
                 fieldsWithoutColumn.putIfAbsent(note.location().file(), note.fieldsWithoutColumn());
             }
@@ -167,7 +168,7 @@ final class CollectionWriter implements AutoCloseable {
             insertNote.setLong(7, AnkiText.fieldChecksum(firstFieldText, sha1));
             insertNote.addBatch();
             if (insertSource != null) {
-                insertSource.setLong(1, noteId);
+                insertSource.setObject(1, noteId);
                 insertSource.setString(2, note.location().file());
                 insertSource.setInt(3, note.location().line());
                 insertSource.setBoolean(4, note.explicitGuid() != null);
@@ -175,19 +176,19 @@ final class CollectionWriter implements AutoCloseable {
             }
             if (cardStatement == insertCardPair) {
                 insertCardPair.setLong(1, layout.buildMillis() + cards);
-                insertCardPair.setLong(2, noteId);
-                insertCardPair.setLong(3, deckId);
-                insertCardPair.setInt(4, cardOrdinals.get(0));
+                insertCardPair.setObject(2, noteId);
+                insertCardPair.setObject(3, deckId);
+                insertCardPair.setObject(4, cardOrdinals.get(0));
                 insertCardPair.setInt(5, position);
-                insertCardPair.setInt(6, cardOrdinals.get(1));
+                insertCardPair.setObject(6, cardOrdinals.get(1));
                 insertCardPair.addBatch();
                 cards += 2;
             } else {
-                for (int ord : cardOrdinals) {
+                for (Integer ord : cardOrdinals) {
                     insertCard.setLong(1, layout.buildMillis() + cards);
-                    insertCard.setLong(2, noteId);
-                    insertCard.setLong(3, deckId);
-                    insertCard.setInt(4, ord);
+                    insertCard.setObject(2, noteId);
+                    insertCard.setObject(3, deckId);
+                    insertCard.setObject(4, ord);
                     insertCard.setInt(5, position);
                     insertCard.addBatch();
                     cards++;
@@ -216,7 +217,7 @@ final class CollectionWriter implements AutoCloseable {
     }
 
     /** The note type's id; the last one is kept at hand, as files hold many notes of one type. */
-    private long noteTypeId(NoteType noteType) {
+    private Long noteTypeId(NoteType noteType) {
         if (noteType != lastNoteType) {
             lastNoteTypeId = noteTypeIds.computeIfAbsent(noteType, layout::noteTypeId);
             lastNoteType = noteType;

@@ -643,12 +643,17 @@ public final class CardFileReader {
             for (int column = 1; column < record.size(); column++) { // the last cell's breaks move no cell
                 cellLines[column] = cellLines[column - 1] + lineBreaks(record.get(column - 1));
             }
-            List<String> fields = new ArrayList<>(fieldColumns.length);
-            List<Integer> fieldLines = new ArrayList<>(fieldColumns.length);
+            // Arrays made into lists once (List.of keeps one or two items without an array): this runs for every row.
+            String[] fieldArray = new String[fieldColumns.length];
+            Integer[] lineArray = new Integer[fieldColumns.length];
+            Integer rowLine = line; // boxed once: most cells start on the row's line
             for (int field = 0; field < fieldColumns.length; field++) {
-                fieldLines.add(fieldColumns[field] < 0 ? line : cellLines[fieldColumns[field]]);
-                fields.add(fieldColumns[field] < 0 ? "" : normalizeLineBreaks(record.get(fieldColumns[field])));
+                int cellLine = fieldColumns[field] < 0 ? line : cellLines[fieldColumns[field]];
+                lineArray[field] = cellLine == line ? rowLine : Integer.valueOf(cellLine);
+                fieldArray[field] = fieldColumns[field] < 0 ? "" : normalizeLineBreaks(record.get(fieldColumns[field]));
             }
+            List<String> fields = List.of(fieldArray);
+            List<Integer> fieldLines = List.of(lineArray);
             if (fields.get(noteType.sortFieldIndex()).isBlank()) {
                 error(line, "empty-term", "empty " + noteType.sortField() + ": every note needs a term");
                 // Rendering reports control characters, and this row is not rendered: one run shows every problem.
@@ -692,7 +697,10 @@ public final class CardFileReader {
 
         /** Splits a tags cell, reporting (and leaving out) tags Anki cannot store. */
         private List<String> parseTags(String cell, int line) {
-            List<String> tags = new ArrayList<>();
+            if (cell.isEmpty()) {
+                return List.of();
+            }
+            List<String> tags = new ArrayList<>(4);
             String stripped = cell.strip();
             for (int start = 0, end; start < stripped.length(); start = end + 1) {
                 end = start;
@@ -715,7 +723,7 @@ public final class CardFileReader {
                     tags.add(tag);
                 }
             }
-            return tags;
+            return List.copyOf(tags);
         }
 
         /**
