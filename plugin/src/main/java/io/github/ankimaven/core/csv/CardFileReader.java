@@ -60,7 +60,9 @@ public final class CardFileReader {
     private static final String DECK_DIRECTIVE = "#deck:";
     private static final String NOTE_TYPE_DIRECTIVE = "#notetype:";
     private static final int MAX_ENCODING_FINDINGS = 20;
-    private static final int HEADER_LOOKAHEAD = 1 << 20;
+    // As long as the reader's buffer (64 Ki chars): a longer mark would make the reader replace its
+    // buffer with one that long, kept for the whole file and copied by every young collection.
+    private static final int HEADER_LOOKAHEAD = 1 << 16;
     /** Rows of malformed CSV after which a file is no longer read (likely another format altogether). */
     private static final int MAX_MALFORMED_ROWS = 20;
     private static final String TEXT_AFTER_QUOTE = "Invalid character between encapsulated token and delimiter";
@@ -156,7 +158,7 @@ public final class CardFileReader {
         int linesBeforeHeader = skipCommentLines(reader, comments);
         if (linesBeforeHeader < 0) {
             findings.accept(Finding.error(new SourceLocation(file.displayPath(), comments.size() + 1), "missing-header",
-                    "the first line after the comments is longer than " + (HEADER_LOOKAHEAD >> 20) + " MiB, so it is no header"
+                    "the first line after the comments is longer than " + HEADER_LOOKAHEAD + " characters, so it is no header"
                             + " naming the columns: is this a card file? (a header looks like " + expectedHeaderExample(
                                     defaultNoteType) + ")"));
             return;
@@ -346,16 +348,30 @@ public final class CardFileReader {
     private static int skipCommentLines(BufferedReader reader, List<String> comments) throws IOException {
         int skipped = 0;
         while (true) {
+            // Each line is looked at as far as needed, then gone back to: a comment or blank line is
+            // then read whole (whatever its length), the header is left for the parser.
             reader.mark(HEADER_LOOKAHEAD);
-            String line = reader.readLine();
-            if (line == null || !(line.isBlank() || line.startsWith("#"))) {
-                if (line != null && line.length() >= HEADER_LOOKAHEAD) {
-                    return -1; // the mark is gone: the reader cannot go back to the line's start
+            boolean blank = true;
+            int c;
+            int read = 0;
+            while ((c = reader.read()) >= 0 && c != '\n' && c != '\r' && read < HEADER_LOOKAHEAD) {
+                read++;
+                if (blank && !Character.isWhitespace(c)) {
+                    blank = false;
+                    if (read == 1 && c == '#') {
+                        break; // a comment
+                    }
                 }
-                reader.reset();
-                return skipped;
             }
-            comments.add(line);
+            if (read >= HEADER_LOOKAHEAD) {
+                return -1; // the mark is gone: the reader cannot go back to the line's start
+            }
+            boolean comment = read == 1 && c == '#';
+            reader.reset();
+            if ((c < 0 && read == 0) || !(blank || comment)) {
+                return skipped; // the end of the file, or the header
+            }
+            comments.add(reader.readLine());
             skipped++;
         }
     }

@@ -1,6 +1,7 @@
 package io.github.ankimaven.core.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.github.ankimaven.core.model.CardFile;
@@ -187,9 +188,27 @@ class CardFileReaderTest {
 
     @Test
     void aFirstLineTooLongForAHeaderIsAFindingNotAReaderFailure() throws IOException {
-        read("blob.csv", "# a comment\n" + "x".repeat((1 << 20) + 10) + "\nVM,virtual machine\n");
-        assertEquals(List.of("ERROR cards/blob.csv:2: the first line after the comments is longer than 1 MiB, so it is no"
-                + " header naming the columns: is this a card file? (a header looks like Term,Definition,tags)"), findingTexts());
+        read("blob.csv", "# a comment\n" + "x".repeat((1 << 16) + 10) + "\nVM,virtual machine\n");
+        assertEquals(List.of("ERROR cards/blob.csv:2: the first line after the comments is longer than 65536 characters, so"
+                + " it is no header naming the columns: is this a card file? (a header looks like Term,Definition,tags)"),
+                findingTexts());
+    }
+
+    @Test
+    void commentAndBlankLinesOfAnyLengthAreSkippedWholeBeforeTheHeader() throws IOException {
+        read("long.csv", "#" + "c".repeat(200_000) + "\r\n" + " \t".repeat(20_000) + "\n\nTerm,Definition\n"
+                + "VM,virtual machine\n");
+        assertEquals(List.of(), findingTexts());
+        assertEquals(List.of("VM"), terms());
+        assertEquals(5, notes.get(0).location().line(), "line numbers count the skipped lines");
+    }
+
+    @Test
+    void aHeaderAtTheVeryEndOfTheLookAheadIsStillAHeader() throws IOException {
+        String longName = "T".repeat((1 << 16) - "Term,Definition,".length() - 1);
+        read("edge.csv", "Term,Definition," + longName + "\nVM,virtual machine,x\n");
+        assertEquals(1, findings.size());
+        assertTrue(findingTexts().get(0).startsWith("ERROR cards/edge.csv:1: unknown column \"TTT"), findingTexts().get(0));
     }
 
     @Test
