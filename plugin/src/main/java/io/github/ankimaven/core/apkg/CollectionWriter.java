@@ -41,6 +41,7 @@ final class CollectionWriter implements AutoCloseable {
     // 6 % smaller than runs of 256 (1M notes: 148.7 MB against 157.4 MB).
     private static final int NOTE_BATCH = 256;
     private static final int CARD_BATCH_NOTES = 4096;
+    private static final byte[] NO_BYTES = {};
     private static final String SCHEMA = """
             CREATE TABLE col (id integer primary key, crt integer not null, mod integer not null,
               scm integer not null, ver integer not null, dty integer not null, usn integer not null,
@@ -75,7 +76,6 @@ final class CollectionWriter implements AutoCloseable {
     private final PreparedStatement insertNote;
     private final PreparedStatement insertCard;
     private final PreparedStatement insertCardPair;
-    private static final byte[] NO_BYTES = {};
     private final MessageDigest sha1 = AnkiText.newSha1();
     private final Utf8Values utf8 = new Utf8Values();
     private PreparedStatement pendingCards;
@@ -163,11 +163,11 @@ final class CollectionWriter implements AutoCloseable {
             if (!note.fieldsWithoutColumn().isEmpty()) {
                 fieldsWithoutColumn.putIfAbsent(note.location().file(), note.fieldsWithoutColumn());
             }
-            insertNote.setBytes(4, tagColumn(AnkiText.sortedUniqueTags(extraTags, note.tags())));
-            insertNote.setBytes(5, utf8.join(fields, '\u001f'));
+            setText(insertNote, 4, tagColumn(AnkiText.sortedUniqueTags(extraTags, note.tags())));
+            setText(insertNote, 5, utf8.join(fields, '\u001f'));
             int sortField = note.noteType().sortFieldIndex();
             byte[] firstFieldText = utf8.start().append(AnkiText.stripHtmlPreservingMediaFilenames(fields.get(0))).toBytes();
-            insertNote.setBytes(6, sortField == 0 ? firstFieldText
+            setText(insertNote, 6, sortField == 0 ? firstFieldText
                     : utf8.start().append(AnkiText.stripHtmlPreservingMediaFilenames(fields.get(sortField))).toBytes());
             insertNote.setLong(7, AnkiText.fieldChecksum(firstFieldText, sha1));
             insertNote.addBatch();
@@ -207,6 +207,18 @@ final class CollectionWriter implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IOException("cannot write note " + note.location() + " to the collection: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Binds a text value's UTF-8 bytes for {@code CAST(? AS TEXT)}; an empty one as the empty
+     * string, so that no driver can pass a zero-length array as NULL.
+     */
+    private static void setText(PreparedStatement statement, int index, byte[] utf8) throws SQLException {
+        if (utf8.length == 0) {
+            statement.setString(index, "");
+        } else {
+            statement.setBytes(index, utf8);
         }
     }
 
