@@ -659,6 +659,15 @@ public final class CardFileReader {
             for (int column = 1; column < record.size(); column++) { // the last cell's breaks move no cell
                 cellLines[column] = cellLines[column - 1] + lineBreaks(record.get(column - 1));
             }
+            int swallowing = cellOfRows(record);
+            if (swallowing >= 0) {
+                int breaks = lineBreaks(record.get(swallowing));
+                findings.accept(Finding.warning(new SourceLocation(file.displayPath(), cellLines[swallowing]), "quoted-rows",
+                        "cell " + (swallowing + 1) + " (column \"" + headerNames[swallowing] + "\") is quoted and goes on"
+                                + " over lines " + (cellLines[swallowing] + 1) + "–" + (cellLines[swallowing] + breaks)
+                                + ", each shaped like a row of its own: if this cell's closing quote is missing, those rows"
+                                + " are text of this cell, not notes; close the quote where the cell ends"));
+            }
             // Arrays made into lists once (List.of keeps one or two items without an array): this runs for every row.
             String[] fieldArray = new String[fieldColumns.length];
             Integer[] lineArray = new Integer[fieldColumns.length];
@@ -740,6 +749,50 @@ public final class CardFileReader {
                 }
             }
             return List.copyOf(tags);
+        }
+
+        /**
+         * The first quoted cell whose text runs over at least two more lines (three with two
+         * columns) that are each shaped like a row, or -1: what a missing closing quote does when a later quote happens to stand
+         * right before a separator or a line end (say the inch sign of {@code 3.5"}): the rows in
+         * between become text of the cell, with no parse error. Shaped like a row: a term before
+         * the first separator and as many separators as the header (the last line with the
+         * record's cells after the quote). The first line holds at least the separators the rest of
+         * its row needs. The cell has no quote: one in those rows would have ended it, or failed.
+         */
+        private int cellOfRows(CSVRecord record) {
+            for (int column = 0; column < record.size(); column++) {
+                String cell = record.get(column);
+                if (lineBreaks(cell) < 2 || cell.indexOf('"') >= 0) {
+                    continue;
+                }
+                String[] lines = cell.split("\r\n|\r|\n", -1);
+                int after = record.size() - 1 - column; // cells after this one: on its last line
+                int rows = 0;
+                boolean shaped = separators(lines[0]) >= after;
+                for (int i = 1; shaped && i < lines.length; i++) {
+                    if (lines[i].isBlank()) {
+                        continue;
+                    }
+                    int first = lines[i].indexOf(file.delimiter());
+                    shaped = first > 0 && !lines[i].substring(0, first).isBlank()
+                            && separators(lines[i]) + (i == lines.length - 1 ? after : 0) == columnCount - 1;
+                    rows++;
+                }
+                // With two columns a row's shape is one separator, which prose has often: ask for more rows.
+                if (shaped && rows >= (columnCount > 2 ? 2 : 3)) {
+                    return column;
+                }
+            }
+            return -1;
+        }
+
+        private int separators(String text) {
+            int count = 0;
+            for (int at = text.indexOf(file.delimiter()); at >= 0; at = text.indexOf(file.delimiter(), at + 1)) {
+                count++;
+            }
+            return count;
         }
 
         /**

@@ -21,6 +21,8 @@ public final class Rules {
             new Rule("malformed-csv", ERROR,
                     "A record is not valid CSV: an unterminated quoted cell, text after a closing quote, or a"
                     + " space before a quote that was meant to open a quoted cell."),
+            new Rule("quoted-rows", WARNING, "A quoted cell goes on over lines that are each shaped like a row: a"
+                    + " missing closing quote may have made those rows text of the cell."),
             new Rule("missing-header", ERROR, "A card file has no header line naming its columns."),
             new Rule("header", ERROR, "The header names an unknown, empty or repeated column or lacks the term column, or a"
                     + " row repeats the header (a warning when a field has no column)."),

@@ -552,6 +552,48 @@ class CardFileReaderTest {
     }
 
     @Test
+    void warnsWhenAQuotedCellSwallowsRowsBecauseItsClosingQuoteIsMissing() throws IOException {
+        // The quote after 3.5 (an inch sign) ends the cell opened on line 2: lines 3-5 became its text.
+        read("q.csv", "Term,Definition,tags\n"
+                + "Hypervisor,\"Runs virtual machines, many at once,virtualization\n"
+                + "Container,An isolated group of processes.,virtualization\n"
+                + "Snapshot,The saved state of a machine.,virtualization\n"
+                + "Floppy,A disk of 3.5\",storage\n"
+                + "VM,A virtual machine.,virt\n");
+        assertEquals(List.of("WARNING cards/q.csv:2: cell 2 (column \"Definition\") is quoted and goes on over lines 3–5,"
+                + " each shaped like a row of its own: if this cell's closing quote is missing, those rows are text of this"
+                + " cell, not notes; close the quote where the cell ends"), findingTexts());
+        assertEquals(List.of("Hypervisor", "VM"), terms());
+        assertEquals(6, notes.get(1).location().line());
+    }
+
+    @Test
+    void onlyQuotedCellsWhoseLinesAreAllShapedLikeRowsAreReported() throws IOException {
+        read("ok.csv", "Term,Definition,tags\n"
+                + "a,\"line one, with a comma\nline two\nline three\",x\n"
+                + "b,\"one, two\nthree, four, five\nsix, seven\",y\n"
+                + "c,\"He said \"\"hi, there, you\"\"\nand left, then, came back\nagain, and\",z\n"
+                + "d,\"first line\nsecond, line\",w\n");
+        // b is prose, but shaped like rows all through (a term, a separator each, the cells after
+        // the quote on its last line): the warning says what to check; c has quotes, which rows a
+        // missing quote swallowed cannot have; a and d have lines without the row's separators.
+        assertEquals(List.of("WARNING cards/ok.csv:5: cell 2 (column \"Definition\") is quoted and goes on over lines 6–7,"
+                + " each shaped like a row of its own: if this cell's closing quote is missing, those rows are text of this"
+                + " cell, not notes; close the quote where the cell ends"), findingTexts());
+        assertEquals(List.of("a", "b", "c", "d"), terms());
+
+        findings.clear();
+        notes.clear();
+        read("two.csv", "Term,Definition\n"
+                + "Steps,\"First, unplug it\nThen, wait\nFinally, plug it in\"\n"
+                + "More,\"First, unplug it\nThen, wait\nAfter, plug it in\nFinally, switch on\"\n");
+        assertEquals(List.of("WARNING cards/two.csv:5: cell 2 (column \"Definition\") is quoted and goes on over lines"
+                + " 6–8, each shaped like a row of its own: if this cell's closing quote is missing, those rows are text of"
+                + " this cell, not notes; close the quote where the cell ends"), findingTexts(),
+                "with two columns, where one separator makes a row's shape, three such lines are needed");
+    }
+
+    @Test
     void reportsInvalidGuids() throws IOException {
         read("l.csv", "Term,Definition,guid\na,b,has space\nc,d,ok\n");
         assertEquals(List.of("ERROR cards/l.csv:2: guid \"has space\" must be 1 to 64 printable ASCII characters without spaces"),
