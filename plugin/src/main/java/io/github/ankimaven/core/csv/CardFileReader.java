@@ -376,6 +376,7 @@ public final class CardFileReader {
         }
     }
 
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
     private static final Pattern SPACED_DIRECTIVE = Pattern.compile("#\\s+(deck|notetype)\\s*:.*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern ANKI_HEADER = Pattern.compile(
@@ -753,12 +754,13 @@ public final class CardFileReader {
 
         /**
          * The first quoted cell whose text runs over at least two more lines (three with two
-         * columns) that are each shaped like a row, or -1: what a missing closing quote does when a later quote happens to stand
-         * right before a separator or a line end (say the inch sign of {@code 3.5"}): the rows in
-         * between become text of the cell, with no parse error. Shaped like a row: a term before
-         * the first separator and as many separators as the header (the last line with the
-         * record's cells after the quote). The first line holds at least the separators the rest of
-         * its row needs. The cell has no quote: one in those rows would have ended it, or failed.
+         * columns) that are each shaped like a row, or -1: what a missing closing quote does when a
+         * later quote happens to stand right before a separator or a line end (say the inch sign of
+         * {@code 3.5"}): the rows in between become text of the cell, with no parse error. Shaped
+         * like a row: a term before the first separator, as many separators as the header (the last
+         * line with the record's cells after the quote) and none followed by a space, as prose has
+         * them. The first line holds at least the separators the rest of its row needs. The cell
+         * has no quote: one in those rows would have ended it, or failed.
          */
         private int cellOfRows(CSVRecord record) {
             for (int column = 0; column < record.size(); column++) {
@@ -766,7 +768,7 @@ public final class CardFileReader {
                 if (lineBreaks(cell) < 2 || cell.indexOf('"') >= 0) {
                     continue;
                 }
-                String[] lines = cell.split("\r\n|\r|\n", -1);
+                String[] lines = LINE_BREAK.split(cell, -1);
                 int after = record.size() - 1 - column; // cells after this one: on its last line
                 int rows = 0;
                 boolean shaped = separators(lines[0]) >= after;
@@ -775,7 +777,7 @@ public final class CardFileReader {
                         continue;
                     }
                     int first = lines[i].indexOf(file.delimiter());
-                    shaped = first > 0 && !lines[i].substring(0, first).isBlank()
+                    shaped = first > 0 && !lines[i].substring(0, first).isBlank() && !separatorBeforeSpace(lines[i])
                             && separators(lines[i]) + (i == lines.length - 1 ? after : 0) == columnCount - 1;
                     rows++;
                 }
@@ -785,6 +787,16 @@ public final class CardFileReader {
                 }
             }
             return -1;
+        }
+
+        /** Prose puts a space after a comma ("Example: a, b, c"); rows rarely do. */
+        private boolean separatorBeforeSpace(String text) {
+            for (int at = text.indexOf(file.delimiter()); at >= 0; at = text.indexOf(file.delimiter(), at + 1)) {
+                if (at + 1 < text.length() && (text.charAt(at + 1) == ' ' || text.charAt(at + 1) == '\t')) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private int separators(String text) {

@@ -571,22 +571,24 @@ class CardFileReaderTest {
     void onlyQuotedCellsWhoseLinesAreAllShapedLikeRowsAreReported() throws IOException {
         read("ok.csv", "Term,Definition,tags\n"
                 + "a,\"line one, with a comma\nline two\nline three\",x\n"
-                + "b,\"one, two\nthree, four, five\nsix, seven\",y\n"
-                + "c,\"He said \"\"hi, there, you\"\"\nand left, then, came back\nagain, and\",z\n"
-                + "d,\"first line\nsecond, line\",w\n");
-        // b is prose, but shaped like rows all through (a term, a separator each, the cells after
-        // the quote on its last line): the warning says what to check; c has quotes, which rows a
-        // missing quote swallowed cannot have; a and d have lines without the row's separators.
-        assertEquals(List.of("WARNING cards/ok.csv:5: cell 2 (column \"Definition\") is quoted and goes on over lines 6–7,"
+                + "b,\"Example: one, two\nthree, four, five\nsix, seven\",y\n"
+                + "c,\"He said \"\"hi,there,you\"\"\nand left,then,came back\nagain,and\",z\n"
+                + "d,\"first line\nsecond,line\",w\n"
+                + "e,\"x,y\nalpha,one,t\nbeta,two\",v\n");
+        // e is shaped like rows all through (a term, the row's separators, none before a space,
+        // the cells after the quote on its last line); b is prose (a space after each comma); c
+        // has quotes, which rows a missing quote swallowed cannot have; a has lines without
+        // separators; d goes on over one line only.
+        assertEquals(List.of("WARNING cards/ok.csv:13: cell 2 (column \"Definition\") is quoted and goes on over lines 14–15,"
                 + " each shaped like a row of its own: if this cell's closing quote is missing, those rows are text of this"
                 + " cell, not notes; close the quote where the cell ends"), findingTexts());
-        assertEquals(List.of("a", "b", "c", "d"), terms());
+        assertEquals(List.of("a", "b", "c", "d", "e"), terms());
 
         findings.clear();
         notes.clear();
         read("two.csv", "Term,Definition\n"
-                + "Steps,\"First, unplug it\nThen, wait\nFinally, plug it in\"\n"
-                + "More,\"First, unplug it\nThen, wait\nAfter, plug it in\nFinally, switch on\"\n");
+                + "Steps,\"Unplug it\nAlpha,first\nBeta,second\"\n"
+                + "More,\"Unplug it\nAlpha,first\nBeta,second\nGamma,third\"\n");
         assertEquals(List.of("WARNING cards/two.csv:5: cell 2 (column \"Definition\") is quoted and goes on over lines"
                 + " 6–8, each shaped like a row of its own: if this cell's closing quote is missing, those rows are text of"
                 + " this cell, not notes; close the quote where the cell ends"), findingTexts(),
