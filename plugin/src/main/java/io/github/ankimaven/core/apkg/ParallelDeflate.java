@@ -48,6 +48,7 @@ final class ParallelDeflate implements AutoCloseable {
 
     static final int BLOCK = 1 << 20;
     private static final int DICTIONARY = 32 * 1024;
+    private static final int CHUNK = 64 * 1024; // deflate's room per call: part of the output's definition
 
     private final Path input;
     private final Path sideFile;
@@ -65,7 +66,7 @@ final class ParallelDeflate implements AutoCloseable {
      * A block's deflated bytes in a buffer that is used again for later blocks: a fresh buffer (and
      * its copy) per megabyte of input made the collector run during compression.
      */
-    private static final class Output {
+    static final class Output {
         byte[] bytes = new byte[BLOCK / 2];
         int length;
     }
@@ -259,8 +260,13 @@ final class ParallelDeflate implements AutoCloseable {
         return thread;
     }
 
-    /** Deflates the block into {@code output}, growing its buffer when the block does not shrink enough. */
-    private static void deflate(byte[] block, int length, byte[] dictionary, boolean last, int level, Output output) {
+    /**
+     * Deflates the block into {@code output}, growing its buffer when the block does not shrink
+     * enough. Each call gets exactly {@link #CHUNK} bytes of room, whatever the buffer's size:
+     * when a sync flush fills the room exactly, one more call adds an empty stored block, so the
+     * bytes depend on the room, which must not depend on which recycled buffer a block gets.
+     */
+    static void deflate(byte[] block, int length, byte[] dictionary, boolean last, int level, Output output) {
         Deflater deflater = new Deflater(level, true);
         try {
             if (dictionary != null) {
@@ -272,10 +278,10 @@ final class ParallelDeflate implements AutoCloseable {
             }
             int written = 0;
             while (true) {
-                if (written == output.bytes.length) {
-                    output.bytes = Arrays.copyOf(output.bytes, output.bytes.length * 2);
+                if (output.bytes.length - written < CHUNK) {
+                    output.bytes = Arrays.copyOf(output.bytes, Math.max(written + CHUNK, output.bytes.length * 2));
                 }
-                int room = output.bytes.length - written;
+                int room = CHUNK;
                 int n = last ? deflater.deflate(output.bytes, written, room)
                         : deflater.deflate(output.bytes, written, room, Deflater.SYNC_FLUSH);
                 written += n;

@@ -20,6 +20,7 @@ import java.util.List;
  */
 final class Utf8Values {
 
+    private static final int KEPT = 1 << 20;
     private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -30,6 +31,12 @@ final class Utf8Values {
 
     /** Starts a new value. */
     Utf8Values start() {
+        if (bytes.length > KEPT) { // one huge field must not hold its buffers for the rest of the build
+            bytes = new byte[4096];
+            out = ByteBuffer.wrap(bytes);
+            chars = new char[1024];
+            in = CharBuffer.wrap(chars);
+        }
         out.clear();
         return this;
     }

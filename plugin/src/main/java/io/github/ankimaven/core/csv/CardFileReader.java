@@ -158,7 +158,7 @@ public final class CardFileReader {
         int linesBeforeHeader = skipCommentLines(reader, comments);
         if (linesBeforeHeader < 0) {
             findings.accept(Finding.error(new SourceLocation(file.displayPath(), comments.size() + 1), "missing-header",
-                    "the first line after the comments is longer than " + HEADER_LOOKAHEAD + " characters, so it is no header"
+                    "the first line after the comments has " + HEADER_LOOKAHEAD + " characters or more, so it is no header"
                             + " naming the columns: is this a card file? (a header looks like " + expectedHeaderExample(
                                     defaultNoteType) + ")"));
             return;
@@ -777,8 +777,11 @@ public final class CardFileReader {
                         continue;
                     }
                     int first = lines[i].indexOf(file.delimiter());
-                    shaped = first > 0 && !lines[i].substring(0, first).isBlank() && !separatorBeforeSpace(lines[i])
-                            && separators(lines[i]) + (i == lines.length - 1 ? after : 0) == columnCount - 1;
+                    boolean last = i == lines.length - 1;
+                    // A term first; in the first column, the last line is the term the quote closes.
+                    boolean term = first > 0 ? !lines[i].substring(0, first).isBlank() : first < 0 && last;
+                    shaped = term && !separatorBeforeSpace(lines[i])
+                            && separators(lines[i]) + (last ? after : 0) == columnCount - 1;
                     rows++;
                 }
                 // With two columns a row's shape is one separator, which prose has often: ask for more rows.
@@ -792,7 +795,7 @@ public final class CardFileReader {
         /** Prose puts a space after a comma ("Example: a, b, c"); rows rarely do. */
         private boolean separatorBeforeSpace(String text) {
             for (int at = text.indexOf(file.delimiter()); at >= 0; at = text.indexOf(file.delimiter(), at + 1)) {
-                if (at + 1 < text.length() && (text.charAt(at + 1) == ' ' || text.charAt(at + 1) == '\t')) {
+                if (at + 1 < text.length() && text.charAt(at + 1) == ' ') {
                     return true;
                 }
             }

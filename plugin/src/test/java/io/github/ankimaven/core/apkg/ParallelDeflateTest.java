@@ -3,6 +3,7 @@ package io.github.ankimaven.core.apkg;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,6 +24,43 @@ class ParallelDeflateTest {
 
     @TempDir
     Path directory;
+
+    @Test
+    void aBlocksBytesDoNotDependOnTheBufferItIsDeflatedInto() {
+        // Incompressible blocks of lengths around 3 x 64 KiB of output: for some, a sync flush fills
+        // a 64 KiB call exactly, and one more call adds an empty stored block. The bytes must be
+        // what 64 KiB calls give (as before buffers were recycled), whatever the buffer's size.
+        Random random = new Random(5);
+        byte[] block = new byte[200_000];
+        random.nextBytes(block);
+        boolean edgeSeen = false;
+        for (int length = 196_500; length < 196_650; length++) {
+            byte[] expected = deflateInChunksOf64KiB(block, length);
+            edgeSeen |= expected.length % 65_536 == 5;
+            for (int capacity : new int[] {1, 65_536, 196_608, BLOCK / 2, BLOCK * 2}) {
+                ParallelDeflate.Output output = new ParallelDeflate.Output();
+                output.bytes = new byte[capacity];
+                ParallelDeflate.deflate(block, length, null, false, 4, output);
+                assertArrayEquals(expected, java.util.Arrays.copyOf(output.bytes, output.length), length + " in " + capacity);
+            }
+        }
+        assertTrue(edgeSeen, "some length must make a flush fill a call exactly");
+    }
+
+    private static byte[] deflateInChunksOf64KiB(byte[] block, int length) {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(4, true);
+        deflater.setInput(block, 0, length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] chunk = new byte[65_536];
+        while (true) {
+            int n = deflater.deflate(chunk, 0, chunk.length, java.util.zip.Deflater.SYNC_FLUSH);
+            out.write(chunk, 0, n);
+            if (n < chunk.length && deflater.needsInput()) {
+                deflater.end();
+                return out.toByteArray();
+            }
+        }
+    }
 
     @Test
     void oneGoIsAnOrdinaryDeflateStream() throws Exception {

@@ -49,6 +49,16 @@ class Utf8ValuesTest {
     }
 
     @Test
+    void aHugeValueIsEncodedAndTheValuesAfterItToo() {
+        // Beyond the size the buffers are kept at: the next value starts with small ones again.
+        Utf8Values utf8 = new Utf8Values();
+        String huge = "\u4e2d".repeat(400_000) + "end";
+        assertArrayEquals(huge.getBytes(StandardCharsets.UTF_8), utf8.start().append(huge).toBytes());
+        assertArrayEquals("after".getBytes(StandardCharsets.UTF_8), utf8.start().append("after").toBytes());
+        assertArrayEquals(huge.getBytes(StandardCharsets.UTF_8), utf8.start().append(huge).toBytes());
+    }
+
+    @Test
     void aHighSurrogateEndingOneTextIsNotPairedWithTheNextText() {
         Utf8Values utf8 = new Utf8Values();
         byte[] bytes = utf8.start().append("a\ud83d").append("\ude00b").toBytes();

@@ -189,7 +189,7 @@ class CardFileReaderTest {
     @Test
     void aFirstLineTooLongForAHeaderIsAFindingNotAReaderFailure() throws IOException {
         read("blob.csv", "# a comment\n" + "x".repeat((1 << 16) + 10) + "\nVM,virtual machine\n");
-        assertEquals(List.of("ERROR cards/blob.csv:2: the first line after the comments is longer than 65536 characters, so"
+        assertEquals(List.of("ERROR cards/blob.csv:2: the first line after the comments has 65536 characters or more, so"
                 + " it is no header naming the columns: is this a card file? (a header looks like Term,Definition,tags)"),
                 findingTexts());
     }
@@ -565,6 +565,31 @@ class CardFileReaderTest {
                 + " cell, not notes; close the quote where the cell ends"), findingTexts());
         assertEquals(List.of("Hypervisor", "VM"), terms());
         assertEquals(6, notes.get(1).location().line());
+    }
+
+    @Test
+    void warnsAboutSwallowedRowsAlsoWhenTheTermCellOrATabSeparatedCellSwallowedThem() throws IOException {
+        // In the first column the quote closes the last swallowed row's term.
+        read("first.csv", "Term,Definition,tags\n"
+                + "\"Hypervisor,Runs virtual machines.,virtualization\n"
+                + "Container,An isolated group of processes.,virtualization\n"
+                + "Snapshot,The saved state of a machine.,virtualization\n"
+                + "Floppy 3.5\",A disk,storage\n");
+        assertEquals(List.of("WARNING cards/first.csv:2: cell 1 (column \"Term\") is quoted and goes on over lines 3–5,"
+                + " each shaped like a row of its own: if this cell's closing quote is missing, those rows are text of this"
+                + " cell, not notes; close the quote where the cell ends"), findingTexts());
+
+        findings.clear();
+        notes.clear();
+        // Tab-separated rows with an empty cell (two tabs in a row) are rows all the same.
+        read("tabs.tsv", "Term\tDefinition\ttags\n"
+                + "Hypervisor\t\"Runs virtual machines.\tvirtualization\n"
+                + "Container\t\tvirtualization\n"
+                + "Snapshot\tThe saved state.\t\n"
+                + "Floppy\tA disk of 3.5\"\tstorage\n");
+        assertEquals(List.of("WARNING cards/tabs.tsv:2: cell 2 (column \"Definition\") is quoted and goes on over lines 3–5,"
+                + " each shaped like a row of its own: if this cell's closing quote is missing, those rows are text of this"
+                + " cell, not notes; close the quote where the cell ends"), findingTexts());
     }
 
     @Test
