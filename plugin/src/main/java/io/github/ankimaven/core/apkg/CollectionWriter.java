@@ -77,12 +77,17 @@ final class CollectionWriter implements AutoCloseable {
     private final PreparedStatement insertCard;
     private final PreparedStatement insertCardPair;
     private final MessageDigest sha1 = AnkiText.newSha1();
+    private final byte[] sha1Digest = new byte[sha1.getDigestLength()];
     private final Utf8Values utf8 = new Utf8Values();
     private PreparedStatement pendingCards;
     private final PreparedStatement insertSource;
     private final Map<String, Long> deckIds = new HashMap<>();
     private final Map<NoteType, Long> noteTypeIds = new LinkedHashMap<>();
-    private final TreeMap<String, Integer> notesPerDeck = new TreeMap<>();
+    /** Notes per deck, counted in place: a boxed count per note would be garbage for every note. */
+    private final TreeMap<String, int[]> notesPerDeck = new TreeMap<>();
+    private String lastDeck;
+    private Long lastDeckId;
+    private int[] lastDeckNotes;
     private int notes;
     private int cards;
     private int pendingNotes;
@@ -149,8 +154,13 @@ final class CollectionWriter implements AutoCloseable {
         List<String> fields = rendered.htmlFields();
         // Boxed once and passed as objects: the driver's setLong and setInt box every value anew.
         Long noteId = layout.buildMillis() + notes;
-        Long deckId = deckIds.computeIfAbsent(note.deck(), layout::deckId);
-        notesPerDeck.merge(note.deck(), 1, Integer::sum);
+        if (!note.deck().equals(lastDeck)) { // files hold many notes of one deck
+            lastDeck = note.deck();
+            lastDeckId = deckIds.computeIfAbsent(lastDeck, layout::deckId);
+            lastDeckNotes = notesPerDeck.computeIfAbsent(lastDeck, deck -> new int[1]);
+        }
+        Long deckId = lastDeckId;
+        lastDeckNotes[0]++;
         int position = notes + 1;
         try {
             PreparedStatement cardStatement = cardOrdinals.size() == 2 ? insertCardPair : insertCard;
@@ -169,7 +179,7 @@ final class CollectionWriter implements AutoCloseable {
             byte[] firstFieldText = utf8.start().append(AnkiText.stripHtmlPreservingMediaFilenames(fields.get(0))).toBytes();
             setText(insertNote, 6, sortField == 0 ? firstFieldText
                     : utf8.start().append(AnkiText.stripHtmlPreservingMediaFilenames(fields.get(sortField))).toBytes());
-            insertNote.setLong(7, AnkiText.fieldChecksum(firstFieldText, sha1));
+            insertNote.setLong(7, AnkiText.fieldChecksum(firstFieldText, sha1, sha1Digest));
             insertNote.addBatch();
             if (insertSource != null) {
                 insertSource.setObject(1, noteId);
@@ -234,6 +244,12 @@ final class CollectionWriter implements AutoCloseable {
         return utf8.toBytes();
     }
 
+    private Map<String, Integer> notesPerDeck() {
+        Map<String, Integer> counts = new TreeMap<>();
+        notesPerDeck.forEach((deck, count) -> counts.put(deck, count[0]));
+        return counts;
+    }
+
     /** The note type's id; the last one is kept at hand, as files hold many notes of one type. */
     private Long noteTypeId(NoteType noteType) {
         if (noteType != lastNoteType) {
@@ -268,7 +284,7 @@ final class CollectionWriter implements AutoCloseable {
                 }
             }
             ReleaseComparison comparison = new ReleaseComparison(connection, layout, noteTypes(), noteTypeIds.keySet(),
-                    notesPerDeck, fieldsWithoutColumn, findings, allowBreakingChanges);
+                    notesPerDeck(), fieldsWithoutColumn, findings, allowBreakingChanges);
             return previous == null ? comparison.firstRelease() : comparison.compare(previous, previousDisplay, mediaSha1, lists);
         } catch (SQLException e) {
             throw new IOException("cannot compare the collection with the previous release: " + e.getMessage(), e);

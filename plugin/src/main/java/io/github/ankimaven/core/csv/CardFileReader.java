@@ -376,7 +376,6 @@ public final class CardFileReader {
         }
     }
 
-    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
     private static final Pattern SPACED_DIRECTIVE = Pattern.compile("#\\s+(deck|notetype)\\s*:.*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern ANKI_HEADER = Pattern.compile(
@@ -504,6 +503,7 @@ public final class CardFileReader {
     /** The state of reading one file, which may take several parsers (see {@link LineSkipper}). */
     private final class FileParse {
         private final CardFile file;
+        private final char delimiter;
         private final NoteType noteType;
         private final String fileDeck;
         private final NoteConsumer notes;
@@ -516,9 +516,12 @@ public final class CardFileReader {
         private int columnCount;
         private String[] headerNames;
         private Set<String> fieldsWithoutColumn = Set.of();
+        private final KnownTags knownTags = new KnownTags();
+        private String[] tagScratch = new String[4];
 
         FileParse(CardFile file, NoteType noteType, String fileDeck, NoteConsumer notes, Consumer<Finding> findings) {
             this.file = file;
+            this.delimiter = file.delimiter();
             this.noteType = noteType;
             this.fileDeck = fileDeck;
             this.notes = notes;
@@ -726,7 +729,7 @@ public final class CardFileReader {
             if (cell.isEmpty()) {
                 return List.of();
             }
-            List<String> tags = new ArrayList<>(4);
+            int count = 0;
             String stripped = cell.strip();
             for (int start = 0, end; start < stripped.length(); start = end + 1) {
                 end = start;
@@ -736,20 +739,35 @@ public final class CardFileReader {
                 if (end == start) {
                     continue;
                 }
-                String tag = stripped.substring(start, end);
-                String problem = TagRules.problem(tag);
-                if (problem != null) {
-                    error(line, "tag", "tag \"" + TagRules.printable(tag) + "\" " + problem);
-                } else {
+                String tag = knownTags.find(stripped, start, end);
+                if (tag == null) {
+                    tag = stripped.substring(start, end);
+                    String problem = TagRules.problem(tag);
+                    if (problem != null) {
+                        error(line, "tag", "tag \"" + TagRules.printable(tag) + "\" " + problem);
+                        continue;
+                    }
                     String hint = TagRules.hint(tag);
                     if (hint != null) {
                         findings.accept(Finding.warning(new SourceLocation(file.displayPath(), line), "tag",
                                 "tag \"" + tag + "\" " + hint));
+                    } else {
+                        knownTags.add(tag);
                     }
-                    tags.add(tag);
                 }
+                if (count == tagScratch.length) {
+                    tagScratch = Arrays.copyOf(tagScratch, count * 2);
+                }
+                tagScratch[count++] = tag;
             }
-            return List.copyOf(tags);
+            // Lists of one to three tags without a list to build them in: this runs for every row.
+            return switch (count) {
+                case 0 -> List.of();
+                case 1 -> List.of(tagScratch[0]);
+                case 2 -> List.of(tagScratch[0], tagScratch[1]);
+                case 3 -> List.of(tagScratch[0], tagScratch[1], tagScratch[2]);
+                default -> List.of(Arrays.copyOf(tagScratch, count));
+            };
         }
 
         /**
@@ -768,20 +786,22 @@ public final class CardFileReader {
                 if (lineBreaks(cell) < 2 || cell.indexOf('"') >= 0) {
                     continue;
                 }
-                String[] lines = LINE_BREAK.split(cell, -1);
+                // Lines are scanned in place: multi-line cells are common, and this runs for each.
                 int after = record.size() - 1 - column; // cells after this one: on its last line
                 int rows = 0;
-                boolean shaped = separators(lines[0]) >= after;
-                for (int i = 1; shaped && i < lines.length; i++) {
-                    if (lines[i].isBlank()) {
+                int end = lineEnd(cell, 0);
+                boolean shaped = separators(cell, 0, end) >= after;
+                for (int start = nextLine(cell, end); shaped && start >= 0; start = nextLine(cell, end)) {
+                    end = lineEnd(cell, start);
+                    if (isBlank(cell, start, end)) {
                         continue;
                     }
-                    int first = lines[i].indexOf(file.delimiter());
-                    boolean last = i == lines.length - 1;
+                    int first = indexOf(cell, delimiter, start, end);
+                    boolean last = end == cell.length();
                     // A term first; in the first column, the last line is the term the quote closes.
-                    boolean term = first > 0 ? !lines[i].substring(0, first).isBlank() : first < 0 && last;
-                    shaped = term && !separatorBeforeSpace(lines[i])
-                            && separators(lines[i]) + (last ? after : 0) == columnCount - 1;
+                    boolean term = first > start ? !isBlank(cell, start, first) : first < 0 && last;
+                    shaped = term && !separatorBeforeSpace(cell, start, end)
+                            && separators(cell, start, end) + (last ? after : 0) == columnCount - 1;
                     rows++;
                 }
                 // With two columns a row's shape is one separator, which prose has often: ask for more rows.
@@ -793,18 +813,18 @@ public final class CardFileReader {
         }
 
         /** Prose puts a space after a comma ("Example: a, b, c"); rows rarely do. */
-        private boolean separatorBeforeSpace(String text) {
-            for (int at = text.indexOf(file.delimiter()); at >= 0; at = text.indexOf(file.delimiter(), at + 1)) {
-                if (at + 1 < text.length() && text.charAt(at + 1) == ' ') {
+        private boolean separatorBeforeSpace(String text, int start, int end) {
+            for (int at = indexOf(text, delimiter, start, end); at >= 0; at = indexOf(text, delimiter, at + 1, end)) {
+                if (at + 1 < end && text.charAt(at + 1) == ' ') {
                     return true;
                 }
             }
             return false;
         }
 
-        private int separators(String text) {
+        private int separators(String text, int start, int end) {
             int count = 0;
-            for (int at = text.indexOf(file.delimiter()); at >= 0; at = text.indexOf(file.delimiter(), at + 1)) {
+            for (int at = indexOf(text, delimiter, start, end); at >= 0; at = indexOf(text, delimiter, at + 1, end)) {
                 count++;
             }
             return count;
@@ -916,6 +936,41 @@ public final class CardFileReader {
     }
 
     /** Line breaks in a cell: CRLF, LF or CR each count once. */
+    /** Where the line starting at {@code start} ends: its line break, or the text's end. */
+    private static int lineEnd(String text, int start) {
+        int end = start;
+        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+            end++;
+        }
+        return end;
+    }
+
+    /** Where the line after the one ending at {@code end} starts, or -1 at the text's end. */
+    private static int nextLine(String text, int end) {
+        if (end >= text.length()) {
+            return -1;
+        }
+        return text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
+    }
+
+    private static int indexOf(String text, char c, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isBlank(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int lineBreaks(String value) {
         if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
             return 0; // most cells: two vectorised searches instead of a loop over every character

@@ -1,6 +1,7 @@
 package io.github.ankimaven.core.text;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
@@ -104,7 +105,7 @@ public final class AnkiText {
                 default -> { }
             }
         }
-        return extra == 0 ? normalized : escapedCopy(normalized, normalized.length() + extra, false);
+        return extra == 0 ? normalized : escapedCopy(normalized, normalized.length() + extra, false, false);
     }
 
     /** Hears of a character Anki removes from a field (see {@link #isInvalidFieldChar}). */
@@ -135,17 +136,20 @@ public final class AnkiText {
         if ((found & CONTROL) != 0) {
             reportRemovedCharacters(normalized, removed);
         }
-        String escaped = (found & CHANGES) == 0 ? normalized : escapedCopy(normalized, normalized.length() + (int) scan, true);
+        String escaped = (found & CHANGES) == 0 ? normalized
+                : escapedCopy(normalized, normalized.length() + (int) scan, true, (found & WIDE) == 0);
         return (found & COMBINING) == 0 ? escaped : Normalizer.normalize(escaped, Normalizer.Form.NFC);
     }
 
     private static final int CHANGES = 1;
     private static final int CONTROL = 2;
     private static final int COMBINING = 4;
+    private static final int WIDE = 8;
 
     /**
      * What {@link #plainTextField} must do to a text: in the high half what it holds ({@link #CHANGES},
-     * {@link #CONTROL}, {@link #COMBINING}: characters from U+0300 on), in the low half by how
+     * {@link #CONTROL}, {@link #COMBINING}: characters from U+0300 on, {@link #WIDE}: any above
+     * U+00FF), in the low half by how
      * many characters escaping and removing change its length. A method of its own: the JIT
      * compiles this hot loop on its own, small, instead of twice with all that follows it.
      */
@@ -153,6 +157,7 @@ public final class AnkiText {
         int growth = 0;
         int changes = 0;
         boolean combining = false;
+        boolean wide = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < LENGTH_CHANGE.length) {
@@ -161,11 +166,13 @@ public final class AnkiText {
             } else if (c == 0x7f) {
                 growth--;
                 changes = -1;
-            } else if (c >= '\u0300') {
-                combining = true;
+            } else if (c > 0xff) {
+                wide = true;
+                combining |= c >= '\u0300';
             }
         }
-        int found = (changes == 0 ? 0 : CHANGES) | (changes < 0 ? CONTROL : 0) | (combining ? COMBINING : 0);
+        int found = (changes == 0 ? 0 : CHANGES) | (changes < 0 ? CONTROL : 0) | (combining ? COMBINING : 0)
+                | (wide ? WIDE : 0);
         return ((long) found << 32) | (growth & 0xffffffffL);
     }
 
@@ -188,10 +195,13 @@ public final class AnkiText {
 
     /**
      * The text escaped into one exactly sized array (no growing builder), optionally without
-     * control characters. The runs between characters that change are copied in bulk.
+     * control characters. The runs between characters that change are copied in bulk. Text
+     * without characters above U+00FF (most) is built as bytes, which the string keeps a copy of
+     * as they are: a third less garbage than chars, which it would compress first.
      */
-    private static String escapedCopy(String text, int outLength, boolean dropInvalid) {
-        char[] out = new char[outLength];
+    private static String escapedCopy(String text, int outLength, boolean dropInvalid, boolean latin1) {
+        byte[] bytes = latin1 ? new byte[outLength] : null;
+        char[] chars = latin1 ? null : new char[outLength];
         int o = 0;
         int run = 0;
         int length = text.length();
@@ -200,34 +210,56 @@ public final class AnkiText {
             if (c < LENGTH_CHANGE.length ? LENGTH_CHANGE[c] == 0 : c != 0x7f) {
                 continue;
             }
-            text.getChars(run, i, out, o);
-            o += i - run;
+            o = copy(text, run, i, bytes, chars, o);
             run = i + 1;
             switch (c) {
-                case '&' -> o = put(AMP, out, o);
-                case '<' -> o = put(LT, out, o);
-                case '>' -> o = put(GT, out, o);
-                case '\n' -> o = put(BR, out, o);
+                case '&' -> o = put(AMP, bytes, chars, o);
+                case '<' -> o = put(LT, bytes, chars, o);
+                case '>' -> o = put(GT, bytes, chars, o);
+                case '\n' -> o = put(BR, bytes, chars, o);
                 default -> { // a control character
                     if (!dropInvalid) {
-                        out[o++] = c;
+                        o = copy(text, i, i + 1, bytes, chars, o);
                     }
                 }
             }
         }
-        text.getChars(run, length, out, o);
-        return new String(out);
+        copy(text, run, length, bytes, chars, o);
+        return latin1 ? new String(bytes, StandardCharsets.ISO_8859_1) : new String(chars);
+    }
+
+    // String.getBytes(int, int, byte[], int) keeps each char's low byte: deprecated for text in
+    // general, exact for Latin-1 text, and a bulk copy.
+    @SuppressWarnings("deprecation")
+    private static int copy(String text, int start, int end, byte[] bytes, char[] chars, int at) {
+        if (bytes != null) {
+            text.getBytes(start, end, bytes, at);
+        } else {
+            text.getChars(start, end, chars, at);
+        }
+        return at + end - start;
+    }
+
+    /** A replacement as chars and as Latin-1 bytes. */
+    private record Replacement(char[] chars, byte[] bytes) {
+        Replacement(String text) {
+            this(text.toCharArray(), text.getBytes(StandardCharsets.ISO_8859_1));
+        }
     }
 
     // Arrays, not strings: String.getChars checks and inflates on every call (5 % of a big build's reading thread).
-    private static final char[] AMP = "&amp;".toCharArray();
-    private static final char[] LT = "&lt;".toCharArray();
-    private static final char[] GT = "&gt;".toCharArray();
-    private static final char[] BR = "<br>".toCharArray();
+    private static final Replacement AMP = new Replacement("&amp;");
+    private static final Replacement LT = new Replacement("&lt;");
+    private static final Replacement GT = new Replacement("&gt;");
+    private static final Replacement BR = new Replacement("<br>");
 
-    private static int put(char[] replacement, char[] out, int at) {
-        System.arraycopy(replacement, 0, out, at, replacement.length);
-        return at + replacement.length;
+    private static int put(Replacement replacement, byte[] bytes, char[] chars, int at) {
+        if (bytes != null) {
+            System.arraycopy(replacement.bytes, 0, bytes, at, replacement.bytes.length);
+        } else {
+            System.arraycopy(replacement.chars, 0, chars, at, replacement.chars.length);
+        }
+        return at + replacement.chars.length;
     }
 
     /**
@@ -358,8 +390,18 @@ public final class AnkiText {
 
     /** {@link #fieldChecksum(String, MessageDigest)} of the text's UTF-8 bytes. */
     public static long fieldChecksum(byte[] strippedTextUtf8, MessageDigest sha1) {
+        return fieldChecksum(strippedTextUtf8, sha1, new byte[sha1.getDigestLength()]);
+    }
+
+    /** {@link #fieldChecksum(byte[], MessageDigest)} into a digest array the caller keeps, for many notes in a row. */
+    public static long fieldChecksum(byte[] strippedTextUtf8, MessageDigest sha1, byte[] digest) {
         sha1.reset();
-        byte[] digest = sha1.digest(strippedTextUtf8);
+        sha1.update(strippedTextUtf8);
+        try {
+            sha1.digest(digest, 0, digest.length);
+        } catch (DigestException e) {
+            throw new IllegalArgumentException("a SHA-1 digest needs " + sha1.getDigestLength() + " bytes", e);
+        }
         return ((digest[0] & 0xffL) << 24) | ((digest[1] & 0xffL) << 16) | ((digest[2] & 0xffL) << 8) | (digest[3] & 0xffL);
     }
 

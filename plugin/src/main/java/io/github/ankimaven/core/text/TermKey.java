@@ -89,14 +89,29 @@ public final class TermKey {
      * and folds to lower case. Null when the term has a character above U+007F.
      */
     private static String asciiKey(String term) {
-        StringBuilder key = null;
-        boolean pendingSpace = false;
+        // Most terms are their own key (lower case, single spaces between words): no copy then.
         int length = term.length();
+        boolean own = length == 0 || (term.charAt(0) != ' ' && term.charAt(length - 1) != ' ');
+        char previous = 0;
         for (int i = 0; i < length; i++) {
             char c = term.charAt(i);
             if (c >= 0x80) {
                 return null;
             }
+            if ((c >= 'A' && c <= 'Z') || (c < ' ' && isSpace(c)) || (c == ' ' && previous == ' ')) {
+                own = false;
+            }
+            previous = c;
+        }
+        return own ? term : changedAsciiKey(term);
+    }
+
+    private static String changedAsciiKey(String term) {
+        StringBuilder key = null;
+        boolean pendingSpace = false;
+        int length = term.length();
+        for (int i = 0; i < length; i++) {
+            char c = term.charAt(i);
             if (isSpace(c)) {
                 pendingSpace = true;
                 if (key == null) {

@@ -552,6 +552,23 @@ class CardFileReaderTest {
     }
 
     @Test
+    void tagsSeenBeforeAreTheSameTagsAndBadOnesAreReportedOnEveryRow() throws IOException {
+        read("t.csv", "Term,Definition,tags\n"
+                + "a,b,db  db::index one;two\n"
+                + "c,d,\tdb::index db x::::y one;two four five\n"
+                + "e,f,db::indexes db::inde x\n");
+        assertEquals(List.of(
+                "WARNING cards/t.csv:2: tag \"one;two\" contains \",\" or \";\": tags are separated by spaces, so this is one tag",
+                "ERROR cards/t.csv:3: tag \"x::::y\" has an empty level (\"::\" at the start or end, or \"::::\"),"
+                        + " which Anki renames to \"blank\"",
+                "WARNING cards/t.csv:3: tag \"one;two\" contains \",\" or \";\": tags are separated by spaces, so this is one tag"),
+                findingTexts());
+        assertEquals(List.of("db", "db::index", "one;two"), notes.get(0).tags());
+        assertEquals(List.of("db::index", "db", "one;two", "four", "five"), notes.get(1).tags());
+        assertEquals(List.of("db::indexes", "db::inde", "x"), notes.get(2).tags());
+    }
+
+    @Test
     void warnsWhenAQuotedCellSwallowsRowsBecauseItsClosingQuoteIsMissing() throws IOException {
         // The quote after 3.5 (an inch sign) ends the cell opened on line 2: lines 3-5 became its text.
         read("q.csv", "Term,Definition,tags\n"

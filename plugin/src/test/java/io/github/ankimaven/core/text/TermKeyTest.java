@@ -69,5 +69,7 @@ class TermKeyTest {
         }
         assertEquals("world switch", TermKey.of("  World \t\n  Switch "));
         assertEquals("plain", TermKey.of("plain"));
+        String ownKey = "world switch, type 2";
+        assertSame(ownKey, TermKey.of(ownKey), "a term that is its own key: no copy");
     }
 }
