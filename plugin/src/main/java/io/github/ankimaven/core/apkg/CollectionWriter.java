@@ -155,9 +155,9 @@ final class CollectionWriter implements AutoCloseable {
         // Boxed once and passed as objects: the driver's setLong and setInt box every value anew.
         Long noteId = layout.buildMillis() + notes;
         if (!note.deck().equals(lastDeck)) { // files hold many notes of one deck
+            lastDeckId = deckIds.computeIfAbsent(note.deck(), layout::deckId);
+            lastDeckNotes = notesPerDeck.computeIfAbsent(note.deck(), deck -> new int[1]);
             lastDeck = note.deck();
-            lastDeckId = deckIds.computeIfAbsent(lastDeck, layout::deckId);
-            lastDeckNotes = notesPerDeck.computeIfAbsent(lastDeck, deck -> new int[1]);
         }
         Long deckId = lastDeckId;
         lastDeckNotes[0]++;

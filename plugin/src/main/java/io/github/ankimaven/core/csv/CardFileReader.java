@@ -935,7 +935,6 @@ public final class CardFileReader {
         return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
-    /** Line breaks in a cell: CRLF, LF or CR each count once. */
     /** Where the line starting at {@code start} ends: its line break, or the text's end. */
     private static int lineEnd(String text, int start) {
         int end = start;
@@ -971,6 +970,7 @@ public final class CardFileReader {
         return true;
     }
 
+    /** Line breaks in a cell: CRLF, LF or CR each count once. */
     private static int lineBreaks(String value) {
         if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
             return 0; // most cells: two vectorised searches instead of a loop over every character

@@ -610,6 +610,31 @@ class CardFileReaderTest {
     }
 
     @Test
+    void findsSwallowedRowsWithOldMacLineBreaksBlankLinesAndTheQuoteOnALineOfItsOwn() throws IOException {
+        read("mac.csv", "Term,Definition,tags\r"
+                + "Hypervisor,\"Runs virtual machines, many at once,virtualization\r"
+                + "Container,An isolated group of processes.,virtualization\r"
+                + "\r"
+                + "Snapshot,The saved state of a machine.,virtualization\r"
+                + "Floppy,A disk of 3.5\",storage\r");
+        assertEquals(List.of("WARNING cards/mac.csv:2: cell 2 (column \"Definition\") is quoted and goes on over lines 3–6,"
+                + " each shaped like a row of its own: if this cell's closing quote is missing, those rows are text of this"
+                + " cell, not notes; close the quote where the cell ends"), findingTexts());
+
+        findings.clear();
+        notes.clear();
+        read("end.csv", "Term,Definition,tags\r\n"
+                + "Hypervisor,\"Runs virtual machines, many at once,virtualization\r\n"
+                + "Container,An isolated group of processes.,virtualization\r\n"
+                + "Snapshot,The saved state of a machine.,virtualization\r\n"
+                + "\",storage\r\n");
+        assertEquals(List.of("WARNING cards/end.csv:2: cell 2 (column \"Definition\") is quoted and goes on over lines 3–5,"
+                + " each shaped like a row of its own: if this cell's closing quote is missing, those rows are text of this"
+                + " cell, not notes; close the quote where the cell ends"), findingTexts());
+        assertEquals(List.of("Hypervisor"), terms());
+    }
+
+    @Test
     void onlyQuotedCellsWhoseLinesAreAllShapedLikeRowsAreReported() throws IOException {
         read("ok.csv", "Term,Definition,tags\n"
                 + "a,\"line one, with a comma\nline two\nline three\",x\n"
