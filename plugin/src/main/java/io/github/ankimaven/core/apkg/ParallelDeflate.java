@@ -67,8 +67,13 @@ final class ParallelDeflate implements AutoCloseable {
      * its copy) per megabyte of input made the collector run during compression.
      */
     static final class Output {
-        byte[] bytes = new byte[BLOCK / 2];
+        byte[] bytes;
         int length;
+
+        /** Room for a block of {@code blockLength} bytes that deflate halves, as the collection's do. */
+        Output(int blockLength) {
+            bytes = new byte[Math.max(CHUNK, blockLength / 2)];
+        }
     }
 
     /**
@@ -130,7 +135,7 @@ final class ParallelDeflate implements AutoCloseable {
                 return null;
             }
         }
-        earlyOutput = earlyOutput != null ? earlyOutput : new Output();
+        earlyOutput = earlyOutput != null ? earlyOutput : new Output(BLOCK);
         deflate(data, data.length, dictionary, false, level, earlyOutput);
         ByteBuffer buffer = ByteBuffer.wrap(earlyOutput.bytes, 0, earlyOutput.length);
         long offset = sideLength;
@@ -167,14 +172,26 @@ final class ParallelDeflate implements AutoCloseable {
         Deque<Output> freeOutputs = new ConcurrentLinkedDeque<>(); // taken on the pool's threads
         Deque<Future<Output>> pending = new ArrayDeque<>();
         Deque<byte[]> pendingBuffers = new ArrayDeque<>();
+        // The file is complete: its size keeps small packages from allocating (and the JVM from
+        // zeroing) megabyte buffers they do not fill. Every block but the last is still BLOCK long.
+        long remaining = Files.size(input);
         try (InputStream in = Files.newInputStream(input)) {
-            byte[] block = new byte[BLOCK];
-            int length = in.readNBytes(block, 0, BLOCK);
+            byte[] block = new byte[(int) Math.min(BLOCK, remaining)];
+            int length = in.readNBytes(block, 0, block.length);
+            remaining -= length;
             byte[] dictionary = null;
             for (int index = 0; ; index++) {
-                byte[] next = free.isEmpty() ? new byte[BLOCK] : free.pop();
-                int nextLength = length == BLOCK ? in.readNBytes(next, 0, BLOCK) : 0;
+                byte[] next = null;
+                int nextLength = 0;
+                if (length == BLOCK && remaining > 0) {
+                    next = free.isEmpty() ? new byte[(int) Math.min(BLOCK, remaining)] : free.pop();
+                    nextLength = in.readNBytes(next, 0, next.length);
+                    remaining -= nextLength;
+                }
                 boolean last = nextLength == 0;
+                if (last && in.read() >= 0) {
+                    throw new IOException(input + " grew while it was being compressed");
+                }
                 crc.update(block, 0, length);
                 size += length;
                 Future<EarlyBlock> early = last || index >= earlyBlocks.size() ? null : earlyBlocks.get(index);
@@ -184,7 +201,7 @@ final class ParallelDeflate implements AutoCloseable {
                 int blockLevel = index < levelBoundary ? level : levelAfterEarly;
                 pending.add(pool.submit(() -> {
                     Output output = freeOutputs.poll();
-                    output = output != null ? output : new Output();
+                    output = output != null ? output : new Output(dataLength);
                     if (early == null || !reusable(early, data, blockDictionary, output)) {
                         deflate(data, dataLength, blockDictionary, last, blockLevel, output);
                     }

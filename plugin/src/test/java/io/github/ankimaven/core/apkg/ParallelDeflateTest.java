@@ -38,7 +38,7 @@ class ParallelDeflateTest {
             byte[] expected = deflateInChunksOf64KiB(block, length);
             edgeSeen |= expected.length % 65_536 == 5;
             for (int capacity : new int[] {1, 65_536, 196_608, BLOCK / 2, BLOCK * 2}) {
-                ParallelDeflate.Output output = new ParallelDeflate.Output();
+                ParallelDeflate.Output output = new ParallelDeflate.Output(0);
                 output.bytes = new byte[capacity];
                 ParallelDeflate.deflate(block, length, null, false, 4, output);
                 assertArrayEquals(expected, java.util.Arrays.copyOf(output.bytes, output.length), length + " in " + capacity);
@@ -59,6 +59,36 @@ class ParallelDeflateTest {
                 deflater.end();
                 return out.toByteArray();
             }
+        }
+    }
+
+    /**
+     * Whatever the file's size, its blocks are BLOCK bytes but the last, each deflated with the
+     * 32 KiB before it as dictionary: buffers sized to a small file must not move a block's edge.
+     */
+    @Test
+    void blocksAreWholeMegabytesButTheLastForFilesOfAnySize() throws Exception {
+        for (int size : new int[] {0, 1, 40_000, BLOCK - 1, BLOCK, BLOCK + 1, 2 * BLOCK, 3 * BLOCK + 12_345}) {
+            byte[] data = compressibleBytes(size, size);
+            Path file = directory.resolve("size-" + size);
+            Files.write(file, data);
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            int start = 0;
+            do {
+                int length = Math.min(BLOCK, size - start);
+                boolean last = start + length == size;
+                byte[] dictionary = start == 0 ? null : java.util.Arrays.copyOfRange(data, start - 32 * 1024, start);
+                ParallelDeflate.Output output = new ParallelDeflate.Output(length);
+                ParallelDeflate.deflate(java.util.Arrays.copyOfRange(data, start, start + length), length, dictionary, last, 4,
+                        output);
+                expected.write(output.bytes, 0, output.length);
+                start += length;
+            } while (start < size);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ParallelDeflate.Result result = ParallelDeflate.compress(file, out, 4);
+            assertArrayEquals(expected.toByteArray(), out.toByteArray(), "size " + size);
+            assertArrayEquals(data, inflate(out.toByteArray()), "size " + size);
+            assertEquals(size, result.size());
         }
     }
 
