@@ -3,6 +3,8 @@ package io.github.ankimaven.core;
 import io.github.ankimaven.core.model.CardFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,9 +15,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
@@ -52,7 +56,7 @@ public final class BuildFingerprint {
         text(digest, "timestamp " + configuredTimestamp);
         // The whole request as its record components print it, so a setting added later is covered without
         // a change here; only the resolved build time is left out (the configured timestamp stands for it).
-        text(digest, "request " + request.withBuildTime(Instant.EPOCH));
+        text(digest, "request " + describe(request.withBuildTime(Instant.EPOCH)));
         for (Input input : inputs) {
             text(digest, input.label());
             if (input.content()) {
@@ -60,6 +64,61 @@ public final class BuildFingerprint {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * {@code value.toString()} for records, collections and maps of them, read through the record
+     * components: a record's own toString links through invokedynamic when it first runs, about
+     * 10 ms of a cold JVM per record type, and a request holds half a dozen types.
+     */
+    static String describe(Object value) {
+        StringBuilder out = new StringBuilder();
+        describe(value, out);
+        return out.toString();
+    }
+
+    private static void describe(Object value, StringBuilder out) {
+        if (value instanceof Record record) {
+            out.append(record.getClass().getSimpleName()).append('[');
+            RecordComponent[] components = record.getClass().getRecordComponents();
+            for (int i = 0; i < components.length; i++) {
+                out.append(i == 0 ? "" : ", ").append(components[i].getName()).append('=');
+                describe(componentValue(components[i], record), out);
+            }
+            out.append(']');
+        } else if (value instanceof Collection<?> collection) {
+            out.append('[');
+            String separator = "";
+            for (Object element : collection) {
+                out.append(separator);
+                describe(element, out);
+                separator = ", ";
+            }
+            out.append(']');
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            String separator = "";
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                out.append(separator);
+                describe(entry.getKey(), out);
+                out.append('=');
+                describe(entry.getValue(), out);
+                separator = ", ";
+            }
+            out.append('}');
+        } else {
+            out.append(value);
+        }
+    }
+
+    private static Object componentValue(RecordComponent component, Record record) {
+        try {
+            Method accessor = component.getAccessor();
+            accessor.setAccessible(true); // a record nested privately in the core
+            return accessor.invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component + " of a " + record.getClass().getName(), e);
+        }
     }
 
     /** The files the build reads, in a fixed order; media entries by name, each as a file or (not packed) another entry. */

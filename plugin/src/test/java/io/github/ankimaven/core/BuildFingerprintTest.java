@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.ankimaven.core.format.FieldFormat;
+import io.github.ankimaven.core.media.OtherDeckMedia;
 import io.github.ankimaven.core.model.BuiltInNoteTypes;
+import io.github.ankimaven.core.model.CardTemplate;
 import io.github.ankimaven.core.model.CardFile;
 import io.github.ankimaven.core.model.NoteType;
 import io.github.ankimaven.core.model.Severity;
@@ -52,6 +54,32 @@ class BuildFingerprintTest {
 
     private String fullFingerprint() throws IOException {
         return BuildFingerprint.of(fullRequest(List.of(), Map.of(), Instant.parse("2026-11-25T00:00:00Z")), OUTPUT, "1.0", "2026");
+    }
+
+    @Test
+    void theRequestIsDescribedByEveryComponentOfEveryRecordInIt() {
+        assertEquals("OtherDeckMedia[deckName=Verbs, directory=media/verbs, display=verbs]",
+                BuildFingerprint.describe(new OtherDeckMedia("Verbs", Path.of("media/verbs"), "verbs")));
+        assertEquals("[CardTemplate[name=Card 1, front={{Front}}, back={{Back}}, frontSource=null, backSource=null]]",
+                BuildFingerprint.describe(List.of(new CardTemplate("Card 1", "{{Front}}", "{{Back}}"))));
+        assertEquals("{a=TEXT, b=[x, y]}", BuildFingerprint.describe(new java.util.TreeMap<>(Map.of("a", FieldFormat.TEXT,
+                "b", List.of("x", "y")))));
+
+        DeckRequest request = fullRequest(List.of(), Map.of("Definition", FieldFormat.MARKDOWN), Instant.EPOCH);
+        String described = BuildFingerprint.describe(request);
+        for (java.lang.reflect.RecordComponent component : DeckRequest.class.getRecordComponents()) {
+            org.junit.jupiter.api.Assertions.assertTrue(described.contains(", " + component.getName() + "=")
+                    || described.startsWith("DeckRequest[" + component.getName() + "="), component.getName());
+        }
+        assertEquals(described, BuildFingerprint.describe(fullRequest(List.of(), Map.of("Definition", FieldFormat.MARKDOWN),
+                Instant.EPOCH)), "the same request, the same text");
+        NoteType termDefinition = NoteType.termDefinition();
+        NoteType otherBack = new NoteType(termDefinition.key(), termDefinition.name(), termDefinition.kind(),
+                termDefinition.fields(), List.of(termDefinition.templates().get(0), new CardTemplate("Card 2", "{{Definition}}",
+                        "{{FrontSide}}<hr id=answer>{{Term}}!")), termDefinition.css(), termDefinition.sortFieldIndex(), null);
+        assertNotEquals(BuildFingerprint.describe(fullRequest(List.of(termDefinition), Map.of(), Instant.EPOCH)),
+                BuildFingerprint.describe(fullRequest(List.of(otherBack), Map.of(), Instant.EPOCH)),
+                "a template deep inside a note type");
     }
 
     @Test
