@@ -41,12 +41,21 @@ final class LoggingProgress implements BuildProgress {
         }
     }
 
-    /** "Built "Deck" in 1.23 s (notes 0.80 s, collection 0.10 s, package 0.33 s)". */
-    static String summary(String deckName, Duration total, Map<String, Duration> phases) {
-        StringBuilder text = new StringBuilder("Built \"").append(deckName).append("\" in ").append(seconds(total)).append(" (");
+    /** "Built "Deck" (1.5 MiB) in 1.23 s (notes 0.80 s, collection 0.10 s, package 0.33 s)": the package's size and each phase's time. */
+    static String summary(String deckName, long packageBytes, Duration total, Map<String, Duration> phases) {
+        StringBuilder text = new StringBuilder("Built \"").append(deckName).append("\" (").append(size(packageBytes))
+                .append(") in ").append(seconds(total)).append(" (");
         phases.forEach((phase, time) -> text.append(phase).append(' ').append(seconds(time)).append(", "));
         text.setLength(text.length() - 2);
         return text.append(')').toString();
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + (bytes == 1 ? " byte" : " bytes");
+        }
+        return bytes < 1024 * 1024 ? String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0)
+                : String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
     }
 
     private static String seconds(Duration duration) {

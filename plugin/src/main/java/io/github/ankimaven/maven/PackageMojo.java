@@ -287,7 +287,7 @@ public class PackageMojo extends AbstractAnkiMojo {
             return report;
         }
         getLog().info("Wrote " + display(output) + " (\"" + request.deckName() + "\") from " + FindingsText.summary(report));
-        getLog().info(LoggingProgress.summary(request.deckName(), report.totalTime(), report.phases()));
+        getLog().info(LoggingProgress.summary(request.deckName(), report.packageBytes(), report.totalTime(), report.phases()));
         ReleaseChanges release = report.release();
         if (!release.isFirstRelease()) {
             getLog().info("Compared with " + release.previousPackage() + ": " + release.added() + " added, "
