@@ -793,13 +793,13 @@ public final class CardFileReader {
                 boolean shaped = separators(cell, 0, end) >= after;
                 for (int start = nextLine(cell, end); shaped && start >= 0; start = nextLine(cell, end)) {
                     end = lineEnd(cell, start);
-                    if (isBlank(cell, start, end)) {
+                    if (TagRules.isBlank(cell, start, end)) {
                         continue;
                     }
                     int first = indexOf(cell, delimiter, start, end);
                     boolean last = end == cell.length();
                     // A term first; in the first column, the last line is the term the quote closes.
-                    boolean term = first > start ? !isBlank(cell, start, first) : first < 0 && last;
+                    boolean term = first > start ? !TagRules.isBlank(cell, start, first) : first < 0 && last;
                     shaped = term && !separatorBeforeSpace(cell, start, end)
                             && separators(cell, start, end) + (last ? after : 0) == columnCount - 1;
                     rows++;
@@ -959,15 +959,6 @@ public final class CardFileReader {
             }
         }
         return -1;
-    }
-
-    private static boolean isBlank(String text, int start, int end) {
-        for (int i = start; i < end; i++) {
-            if (!Character.isWhitespace(text.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Line breaks in a cell: CRLF, LF or CR each count once. */

@@ -31,10 +31,10 @@ final class TagRules {
         return null;
     }
 
-    /** {@code tag.substring(start, end).isBlank()} without the copy: this runs for every tag of every note. */
-    private static boolean isBlank(String tag, int start, int end) {
+    /** {@code text.substring(start, end).isBlank()} without the copy: it runs for every tag and line of a cell. */
+    static boolean isBlank(String text, int start, int end) {
         for (int i = start; i < end; ) {
-            int codePoint = tag.codePointAt(i);
+            int codePoint = text.codePointAt(i);
             if (!Character.isWhitespace(codePoint)) {
                 return false;
             }

@@ -393,15 +393,10 @@ public final class AnkiText {
 
     /** {@link #fieldChecksum(String)} with a SHA-1 digest the caller keeps, for many notes in a row. */
     public static long fieldChecksum(String strippedText, MessageDigest sha1) {
-        return fieldChecksum(strippedText.getBytes(StandardCharsets.UTF_8), sha1);
+        return fieldChecksum(strippedText.getBytes(StandardCharsets.UTF_8), sha1, new byte[sha1.getDigestLength()]);
     }
 
-    /** {@link #fieldChecksum(String, MessageDigest)} of the text's UTF-8 bytes. */
-    public static long fieldChecksum(byte[] strippedTextUtf8, MessageDigest sha1) {
-        return fieldChecksum(strippedTextUtf8, sha1, new byte[sha1.getDigestLength()]);
-    }
-
-    /** {@link #fieldChecksum(byte[], MessageDigest)} into a digest array the caller keeps, for many notes in a row. */
+    /** {@link #fieldChecksum(String, MessageDigest)} of the text's UTF-8 bytes, into a digest array the caller keeps. */
     public static long fieldChecksum(byte[] strippedTextUtf8, MessageDigest sha1, byte[] digest) {
         sha1.reset();
         sha1.update(strippedTextUtf8);
